@@ -1,0 +1,38 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import { readSiteConfig } from './src/config.ts';
+import { loadSiteGraph } from './src/graph/site-graph.ts';
+import playbookContent from './src/integration.ts';
+import { markdownPlugins } from './src/markdown/pipeline.ts';
+
+const config = readSiteConfig();
+const graph = () => loadSiteGraph(config.contentDir);
+
+export default defineConfig({
+  site: config.siteUrl,
+  base: config.basePath,
+  trailingSlash: 'always',
+  // Two routes for one URL fail the build instead of silently picking one.
+  prerenderConflictBehavior: 'error',
+  markdown: {
+    processor: unified(markdownPlugins({ graph, base: config.basePath })),
+  },
+  integrations: [playbookContent({ contentDir: config.contentDir }), mdx(), sitemap()],
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rolldownOptions: {
+        onLog(level, log, handler) {
+          // Astro's MDX modules carry a directive rolldown warns about on every
+          // build; harmless and tracked upstream: withastro/astro#18087.
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject')) return;
+          handler(level, log);
+        },
+      },
+    },
+  },
+});

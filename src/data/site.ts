@@ -1,0 +1,42 @@
+/**
+ * Typed, sorted access to the collections for pages. Thin: ordering lives in
+ * src/lib/collections.ts and link data in the site graph.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { loadSiteGraph, type SiteGraph } from '../graph/site-graph.ts';
+import { readSiteConfig } from '../config.ts';
+import { sortBy } from '../lib/collections.ts';
+import { withBase } from '../graph/routes.ts';
+
+export const config = readSiteConfig();
+export const graph = (): SiteGraph => loadSiteGraph(config.contentDir);
+
+/** A site route with the base path, e.g. `/notes/x/` → `/playbook/notes/x/`. */
+export const url = (route: string): string => withBase(config.basePath, route);
+
+export type Note = CollectionEntry<'notes'>;
+export type Theme = CollectionEntry<'themes'>;
+export type Play = CollectionEntry<'plays'>;
+export type Source = CollectionEntry<'sources'>;
+export type Term = CollectionEntry<'glossary'>;
+export type Event = CollectionEntry<'timeline'>;
+export type ReadingPath = CollectionEntry<'paths'>;
+
+/** Published notes, by title. */
+export const notes = async (): Promise<Note[]> => sortBy(await getCollection('notes', (n) => !n.data.draft), (n) => n.data.title);
+/** Themes, in their set order. */
+export const themes = async (): Promise<Theme[]> => [...(await getCollection('themes'))].sort((a, b) => a.data.order - b.data.order);
+export const plays = async (): Promise<Play[]> => sortBy(await getCollection('plays'), (p) => p.data.title);
+export const sources = async (): Promise<Source[]> => sortBy(await getCollection('sources'), (s) => s.data.title);
+export const terms = async (): Promise<Term[]> => sortBy(await getCollection('glossary'), (t) => t.data.term);
+/** Timeline events, oldest first. */
+export const events = async (): Promise<Event[]> =>
+  [...(await getCollection('timeline'))].sort((a, b) => (a.data.when < b.data.when ? -1 : a.data.when > b.data.when ? 1 : a.id < b.id ? -1 : 1));
+export const readingPaths = async (): Promise<ReadingPath[]> => sortBy(await getCollection('paths'), (p) => p.data.title);
+
+/** Title and URL of any entry key (`notes/x`), for lists of links. */
+export function linkTo(key: string): { title: string; href: string; collection: string } | null {
+  const entry = graph().entries.get(key);
+  if (!entry || entry.draft) return null;
+  return { title: entry.title, href: url(entry.route), collection: entry.collection };
+}

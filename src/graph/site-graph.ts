@@ -1,0 +1,262 @@
+/**
+ * The link graph, built once per build from the raw content: every entry's
+ * route and anchors, every link resolved, backlinks, tags. Pages, remark
+ * plugins and the checker all read this one structure.
+ */
+import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from '../schema/index.ts';
+import { loadContent, type RawEntry } from '../content/load.ts';
+import { didYouMean } from '../lib/nearest.ts';
+import { normalizeRoute, STATIC_ROUTES } from './routes.ts';
+import { scanBody, type ScannedHeading, type ScannedLink } from './scan.ts';
+
+export interface GraphEntry {
+  key: string;
+  collection: CollectionName;
+  id: string;
+  raw: RawEntry;
+  /** Title-like field of the entry (`title`, or `term` for glossary). */
+  title: string;
+  /** Page route without base path (glossary and timeline entries route to an anchor). */
+  route: string;
+  /** Whether the entry is a draft (not published, cannot be linked to). */
+  draft: boolean;
+  headings: ScannedHeading[];
+  links: ScannedLink[];
+}
+
+export type Resolution =
+  | { ok: true; key: string | null; route: string; anchor: string | null; external: false }
+  | { ok: true; external: true }
+  | { ok: false; rule: 'unknown-link' | 'unknown-anchor' | 'link-outside-content' | 'unsafe-url'; message: string; fix: string };
+
+export interface ResolvedLink extends ScannedLink {
+  resolution: Resolution;
+}
+
+export interface SiteGraph {
+  root: string;
+  entries: Map<string, GraphEntry>;
+  /** Entries per collection, sorted by id. Drafts included. */
+  byCollection: Record<CollectionName, GraphEntry[]>;
+  /** Published route → entry key (or null for static routes). */
+  routes: Map<string, string | null>;
+  /** Anchors a route offers: headings, glossary terms, timeline events. */
+  anchors: Map<string, Set<string>>;
+  /** Outgoing links per entry key, in order of appearance. */
+  outgoing: Map<string, ResolvedLink[]>;
+  /** Entry key → sorted keys of published entries that link to it (body links and frontmatter references). */
+  backlinks: Map<string, string[]>;
+  /** Tag → sorted note ids. */
+  tags: Map<string, string[]>;
+  /** Files whose id is already taken by another file of the same collection. */
+  duplicates: RawEntry[];
+}
+
+const PREFIXES = new Set<string>(COLLECTION_NAMES);
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
+
+const titleOf = (raw: RawEntry): string => {
+  const data = (raw.data ?? {}) as Record<string, unknown>;
+  const value = data.title ?? data.term;
+  return typeof value === 'string' ? value : raw.id;
+};
+
+/** Resolves one link found in `from`. Pure: depends only on the graph's routes and anchors. */
+export function resolveLink(graph: Pick<SiteGraph, 'routes' | 'anchors' | 'entries'>, from: GraphEntry, link: ScannedLink): Resolution {
+  if (link.kind === 'wiki') return resolveWiki(graph, from, link.target);
+  const href = link.target;
+  if (SCHEME.test(href)) {
+    const scheme = href.slice(0, href.indexOf(':') + 1).toLowerCase();
+    if (SAFE_SCHEMES.has(scheme)) return { ok: true, external: true };
+    return { ok: false, rule: 'unsafe-url', message: `the URL scheme "${scheme}" is not allowed`, fix: 'link with https:// or to a page of this site' };
+  }
+  if (href.startsWith('//')) return { ok: true, external: true };
+  if (link.kind === 'image') {
+    return {
+      ok: false,
+      rule: 'link-outside-content',
+      message: `the image "${href}" is not a full https:// address`,
+      fix: 'images must be https:// addresses; local image files are not supported yet',
+    };
+  }
+  const url = new URL(href, `https://site.invalid${from.route}`);
+  if (url.origin !== 'https://site.invalid') return { ok: true, external: true };
+  const route = normalizeRoute(decodeURI(url.pathname));
+  const anchor = url.hash ? decodeURIComponent(url.hash.slice(1)) : null;
+  if (/\.mdx?$/.test(route) || route.includes('/../')) {
+    return {
+      ok: false,
+      rule: 'link-outside-content',
+      message: `"${href}" points at a file, not a page`,
+      fix: 'link to the page instead, e.g. [[note-id]] or ../note-id/',
+    };
+  }
+  return checkRoute(graph, route, anchor, href);
+}
+
+function resolveWiki(graph: Pick<SiteGraph, 'routes' | 'anchors' | 'entries'>, from: GraphEntry, target: string): Resolution {
+  const [pathPart = '', anchorPart] = target.split('#');
+  if (pathPart === '') return checkRoute(graph, from.route.split('#')[0] ?? from.route, anchorPart ?? null, target);
+  const slash = pathPart.indexOf('/');
+  const prefix = slash > 0 ? pathPart.slice(0, slash) : 'notes';
+  const id = slash > 0 ? pathPart.slice(slash + 1) : pathPart;
+  if (slash > 0 && !PREFIXES.has(prefix)) {
+    return {
+      ok: false,
+      rule: 'unknown-link',
+      message: `[[${target}]]: "${prefix}" is not a kind of entry`,
+      fix: `prefix with one of: ${COLLECTION_NAMES.join(', ')} (or nothing, for a note)`,
+    };
+  }
+  const key = `${prefix}/${id}`;
+  const entry = graph.entries.get(key);
+  if (!entry || entry.draft) {
+    const known = [...graph.entries.values()].filter((e) => e.collection === prefix && !e.draft).map((e) => e.id);
+    return {
+      ok: false,
+      rule: 'unknown-link',
+      message: `[[${target}]] links to ${entry?.draft ? 'a draft' : 'no'} ${prefix === 'notes' ? 'note' : `${prefix} entry`} "${id}".${didYouMean(id, known)}`,
+      fix: entry?.draft ? 'publish that entry first, or remove the link' : `use the id (file name) of an existing entry in content/${COLLECTIONS[prefix as CollectionName].folder}/`,
+    };
+  }
+  const [route, ownAnchor] = entry.route.split('#');
+  const resolution = checkRoute(graph, route ?? entry.route, anchorPart ?? ownAnchor ?? null, target);
+  // Glossary terms and timeline events live on shared pages: the link still points at the entry.
+  return resolution.ok && !resolution.external ? { ...resolution, key: entry.key } : resolution;
+}
+
+function checkRoute(graph: Pick<SiteGraph, 'routes' | 'anchors'>, route: string, anchor: string | null, written: string): Resolution {
+  if (!graph.routes.has(route)) {
+    const known = [...graph.routes.keys()];
+    return {
+      ok: false,
+      rule: 'unknown-link',
+      message: `"${written}" resolves to ${route}, which is not a page of this site.${didYouMean(route, known)}`,
+      fix: 'link to an existing page; [[note-id]] is the simplest way to link to a note',
+    };
+  }
+  if (anchor) {
+    const anchors = graph.anchors.get(route);
+    if (!anchors?.has(anchor)) {
+      return {
+        ok: false,
+        rule: 'unknown-anchor',
+        message: `"${written}": ${route} has no heading or anchor "#${anchor}".${didYouMean(anchor, anchors ?? [])}`,
+        fix: anchors?.size ? 'use one of the page’s heading ids (lowercase, hyphenated heading text)' : 'link to the page without a #fragment',
+      };
+    }
+  }
+  return { ok: true, key: graph.routes.get(route) ?? null, route, anchor, external: false };
+}
+
+/** Builds the graph from raw entries. */
+export function buildSiteGraph(root: string, raws: readonly RawEntry[]): SiteGraph {
+  const entries = new Map<string, GraphEntry>();
+  const byCollection = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, [] as GraphEntry[]])) as Record<CollectionName, GraphEntry[]>;
+  const routes = new Map<string, string | null>(STATIC_ROUTES.map((route) => [route, null]));
+  const anchors = new Map<string, Set<string>>();
+  const tags = new Map<string, string[]>();
+  const duplicates: RawEntry[] = [];
+  const addAnchor = (route: string, anchor: string) => {
+    const set = anchors.get(route) ?? new Set<string>();
+    set.add(anchor);
+    anchors.set(route, set);
+  };
+
+  for (const raw of raws) {
+    if (entries.has(raw.key)) {
+      duplicates.push(raw); // reported by the validator
+      continue;
+    }
+    const data = (raw.data ?? {}) as Record<string, unknown>;
+    const spec = COLLECTIONS[raw.collection];
+    const scanned = spec.body ? scanBody(raw.body, raw.bodyLine) : { headings: [], links: [] };
+    const route = spec.route(raw.id) ?? '';
+    const entry: GraphEntry = {
+      key: raw.key,
+      collection: raw.collection,
+      id: raw.id,
+      raw,
+      title: titleOf(raw),
+      route,
+      draft: data.draft === true,
+      headings: scanned.headings,
+      links: scanned.links,
+    };
+    entries.set(raw.key, entry);
+    byCollection[raw.collection].push(entry);
+    if (entry.draft) continue;
+    const [page, anchor] = route.split('#');
+    if (anchor) addAnchor(page ?? route, anchor);
+    else routes.set(route, raw.key);
+    for (const heading of scanned.headings) addAnchor(route, heading.slug);
+    if (raw.collection === 'plays') routes.set(`${route}worksheet/`, raw.key);
+    if (raw.collection === 'themes') routes.set(`${route}book/`, raw.key);
+    if (raw.collection === 'notes' && Array.isArray(data.tags)) {
+      for (const tag of data.tags) {
+        if (typeof tag !== 'string') continue;
+        tags.set(tag, [...(tags.get(tag) ?? []), raw.id]);
+        routes.set(`/tags/${tag}/`, null);
+      }
+    }
+  }
+  for (const list of Object.values(byCollection)) list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const [tag, ids] of tags) tags.set(tag, [...ids].sort());
+
+  const graph: SiteGraph = { root, entries, byCollection, routes, anchors, outgoing: new Map(), backlinks: new Map(), tags, duplicates };
+  const inbound = new Map<string, Set<string>>();
+  const link = (from: string, to: string) => {
+    if (from === to) return;
+    const set = inbound.get(to) ?? new Set<string>();
+    set.add(from);
+    inbound.set(to, set);
+  };
+  for (const entry of entries.values()) {
+    const resolved = entry.links.map((scanned) => ({ ...scanned, resolution: resolveLink(graph, entry, scanned) }));
+    graph.outgoing.set(entry.key, resolved);
+    if (entry.draft) continue;
+    for (const { resolution } of resolved) if (resolution.ok && !resolution.external && resolution.key) link(entry.key, resolution.key);
+    for (const target of frontmatterReferences(entry)) link(entry.key, target);
+  }
+  for (const [key, from] of inbound) graph.backlinks.set(key, [...from].sort());
+  return graph;
+}
+
+/** Keys of entries an entry points at through its frontmatter (related notes, a play's notes, …). */
+export function frontmatterReferences(entry: GraphEntry): string[] {
+  const data = (entry.raw.data ?? {}) as Record<string, unknown>;
+  const ids = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+  switch (entry.collection) {
+    case 'notes':
+      return ids(data.related).map((id) => `notes/${id}`);
+    case 'plays':
+    case 'glossary':
+    case 'timeline':
+      return ids(data.notes).map((id) => `notes/${id}`);
+    case 'paths':
+      return (Array.isArray(data.steps) ? data.steps : []).flatMap((step) =>
+        typeof (step as { note?: unknown })?.note === 'string' ? [`notes/${(step as { note: string }).note}`] : [],
+      );
+    default:
+      return [];
+  }
+}
+
+const CACHE = Symbol.for('customer-obsession-playbook.site-graph');
+type GraphCache = Map<string, SiteGraph>;
+
+/**
+ * Loads the graph of a content folder once per process. Astro evaluates the
+ * config and the pages in separate module graphs, so the cache lives on
+ * `globalThis` to be shared between them.
+ */
+export function loadSiteGraph(root: string, { fresh = false } = {}): SiteGraph {
+  const store = globalThis as unknown as Record<symbol, GraphCache | undefined>;
+  const cache = (store[CACHE] ??= new Map());
+  const cached = cache.get(root);
+  if (cached && !fresh) return cached;
+  const graph = buildSiteGraph(root, loadContent(root));
+  cache.set(root, graph);
+  return graph;
+}

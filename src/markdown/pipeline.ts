@@ -1,0 +1,42 @@
+/**
+ * The site's unified plugin lists, in order. astro.config.mjs hands them to
+ * `unified()` from @astrojs/markdown-remark, which runs them for `.md` and `.mdx`.
+ */
+import { rehypeHeadingIds } from '@astrojs/markdown-remark';
+import type { Element, Properties } from 'hast';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import rehypeExternalLinks from 'rehype-external-links';
+import type { PluggableList } from 'unified';
+import type { SiteGraph } from '../graph/site-graph.ts';
+import { toText } from '../lib/hast-text.ts';
+import remarkLinks from './remark-links.ts';
+import remarkReadingTime from './remark-reading-time.ts';
+import remarkSafety from './remark-safety.ts';
+
+export interface PipelineOptions {
+  graph: () => SiteGraph;
+  base: string;
+}
+
+export function markdownPlugins({ graph, base }: PipelineOptions): { remarkPlugins: PluggableList; rehypePlugins: PluggableList } {
+  return {
+    // Safety first: nothing else touches a tree that breaks the policy.
+    remarkPlugins: [remarkSafety, [remarkLinks, { graph, base }], remarkReadingTime],
+    rehypePlugins: [
+      // Ids first (Astro adds them only after user plugins in MDX), so anchors can link to them.
+      rehypeHeadingIds,
+      [
+        rehypeAutolinkHeadings,
+        {
+          behavior: 'append',
+          // Not the visually hidden footnotes heading that remark-gfm adds.
+          test: (element: Element) => ['h2', 'h3', 'h4'].includes(element.tagName) && element.properties.id !== 'footnote-label',
+          // An empty, aria-hidden icon: no text enters the heading, so the table of contents stays clean.
+          content: { type: 'element', tagName: 'span', properties: { className: ['anchor-icon'], ariaHidden: 'true' }, children: [] },
+          properties: (element: Element): Properties => ({ className: ['heading-anchor'], ariaLabel: `Link to the section “${toText(element)}”` }),
+        },
+      ],
+      [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'], properties: { className: ['external'] } }],
+    ],
+  };
+}

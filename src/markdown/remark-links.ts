@@ -1,0 +1,87 @@
+/**
+ * remark-links: resolves internal links and `[[wikilinks]]` against the site
+ * graph, rewrites them to final URLs (with the base path), and fails the build
+ * with file:line on any link to a page or heading that does not exist.
+ *
+ * Wikilinks: `[[note-id]]`, `[[note-id|label]]`, `[[note-id#heading]]`,
+ * `[[plays/id]]` (any collection as prefix).
+ */
+import type { Link, PhrasingContent, Root, Text } from 'mdast';
+import { SKIP, visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { withBase } from '../graph/routes.ts';
+import { resolveLink, type GraphEntry, type SiteGraph } from '../graph/site-graph.ts';
+import { failWith, type PipelineIssue } from './report.ts';
+
+export interface RemarkLinksOptions {
+  /** Returns the graph of the content being built (loaded once, cached). */
+  graph: () => SiteGraph;
+  /** The site's base path, e.g. `/` or `/playbook`. */
+  base?: string;
+}
+
+const WIKI = /\[\[([^\][\n|]+?)(?:\|([^\][\n]+?))?\]\]/g;
+
+function entryForFile(graph: SiteGraph, file: VFile): GraphEntry | undefined {
+  const byPath = pathIndex(graph);
+  return file.path ? byPath.get(file.path) : undefined;
+}
+
+const pathIndexes = new WeakMap<SiteGraph, Map<string, GraphEntry>>();
+function pathIndex(graph: SiteGraph): Map<string, GraphEntry> {
+  let index = pathIndexes.get(graph);
+  if (!index) {
+    index = new Map([...graph.entries.values()].map((entry) => [entry.raw.absolutePath, entry]));
+    pathIndexes.set(graph, index);
+  }
+  return index;
+}
+
+export default function remarkLinks(options: RemarkLinksOptions) {
+  const base = options.base ?? '/';
+  return (tree: Root, file: VFile) => {
+    const graph = options.graph();
+    const entry = entryForFile(graph, file);
+    if (!entry) return; // not a content entry (e.g. a page in src/pages)
+    const issues: PipelineIssue[] = [];
+    const position = (node: { position?: { start: { line: number; column: number } } }, extraColumn = 0) => ({
+      line: node.position?.start.line ?? 1,
+      column: (node.position?.start.column ?? 1) + extraColumn,
+    });
+    const href = (route: string, anchor: string | null) => `${withBase(base, route)}${anchor ? `#${anchor}` : ''}`;
+
+    visit(tree, (node, index, parent) => {
+      if (node.type === 'link') {
+        const link = node as Link;
+        const resolution = resolveLink(graph, entry, { kind: 'markdown', target: link.url, label: '', line: 0, column: 0 });
+        if (!resolution.ok) issues.push({ ...position(link), rule: resolution.rule, message: resolution.message, fix: resolution.fix });
+        else if (!resolution.external) link.url = href(resolution.route, resolution.anchor);
+        return;
+      }
+      if (node.type !== 'text' || !parent || index === undefined || !(node as Text).value.includes('[[')) return;
+      const text = node as Text;
+      const parts: PhrasingContent[] = [];
+      let last = 0;
+      for (const match of text.value.matchAll(WIKI)) {
+        const start = match.index ?? 0;
+        const target = (match[1] ?? '').trim();
+        if (start > last) parts.push({ type: 'text', value: text.value.slice(last, start) });
+        const resolution = resolveLink(graph, entry, { kind: 'wiki', target, label: '', line: 0, column: 0 });
+        if (!resolution.ok) {
+          issues.push({ ...position(text, start), rule: resolution.rule, message: resolution.message, fix: resolution.fix });
+          parts.push({ type: 'text', value: match[0] });
+        } else if (!resolution.external) {
+          const linked = resolution.key ? graph.entries.get(resolution.key) : undefined;
+          const label = match[2]?.trim() ?? linked?.title ?? target;
+          parts.push({ type: 'link', url: href(resolution.route, resolution.anchor), children: [{ type: 'text', value: label }] });
+        }
+        last = start + match[0].length;
+      }
+      if (last === 0) return;
+      if (last < text.value.length) parts.push({ type: 'text', value: text.value.slice(last) });
+      (parent.children as PhrasingContent[]).splice(index, 1, ...parts);
+      return [SKIP, index + parts.length];
+    });
+    if (issues.length > 0) failWith(file, issues);
+  };
+}

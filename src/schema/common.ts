@@ -1,0 +1,58 @@
+/**
+ * Field types shared by every content schema. Each one carries the message a
+ * contributor sees when the value is wrong, so errors say what to write.
+ */
+import { z } from 'astro/zod';
+
+/** The three themes of the site. Entries in `content/themes/` use these ids. */
+export const THEME_IDS = ['customer-obsession', 'cheng-chi', 'sears-to-amazon'] as const;
+export type ThemeId = (typeof THEME_IDS)[number];
+
+/** Ids and tags: lowercase words joined by hyphens, e.g. `working-backwards`. */
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const entryId = z
+  .string()
+  .regex(ID_PATTERN, { message: 'use lowercase words joined by hyphens, for example "working-backwards"' });
+
+export const themeId = z.enum(THEME_IDS, {
+  message: `use one of: ${THEME_IDS.join(', ')}`,
+});
+
+/** `general` marks common public knowledge that none of the source texts states. */
+export const GENERAL_SOURCE = 'general';
+
+/**
+ * A citation: which source says this, and where in it.
+ * @example { id: 'temkin-marketing-by-the-book', locator: 'the three questions' }
+ * @example { id: 'general', locator: 'Amazon launched Prime in 2005' }
+ */
+export const citation = z
+  .object({
+    /** A source id from `content/sources/`, or `general` for common knowledge. */
+    id: entryId,
+    /** A cue a reader can find: a section, a paragraph's opening words, a figure. For `general`, the fact itself. */
+    locator: z.string().trim().min(3, { message: 'say where in the source: a section, or the opening words of a paragraph' }),
+  })
+  .strict();
+export type Citation = z.infer<typeof citation>;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A calendar date written `YYYY-MM-DD`. YAML parsers disagree on whether that
+ * is a string or a Date, so both are accepted and the result is always a Date at UTC midnight.
+ */
+export const isoDate = z
+  .union([z.date(), z.string().regex(ISO_DATE, { message: 'write the date as YYYY-MM-DD, for example 2026-11-23' })])
+  .transform((value) => (typeof value === 'string' ? new Date(`${value}T00:00:00Z`) : value))
+  .refine((date) => !Number.isNaN(date.getTime()), { message: 'not a real calendar date' });
+
+/** Short one-line text used in lists, cards and meta descriptions. */
+export const summary = z
+  .string()
+  .trim()
+  .min(20, { message: 'write a one-sentence summary of at least 20 characters' })
+  .max(160, { message: 'keep the summary to 160 characters or fewer (it is used as the meta description)' });
+
+export const title = z.string().trim().min(3, { message: 'give a title of at least 3 characters' }).max(90, { message: 'keep the title to 90 characters or fewer' });

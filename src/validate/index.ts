@@ -1,0 +1,173 @@
+/**
+ * Every content rule, run over the site graph. The build runs the rules that
+ * need no Markdown parse (the MDX safety rules run inside the build's own
+ * Markdown pipeline, see src/markdown/remark-safety.ts); the checker runs all.
+ */
+import path from 'node:path';
+import { didYouMean } from '../lib/nearest.ts';
+import { parseBody } from '../markdown/parse.ts';
+import { inspectTree } from '../markdown/safety.ts';
+import { GENERAL_SOURCE, type CollectionName } from '../schema/index.ts';
+import type { GraphEntry, SiteGraph } from '../graph/site-graph.ts';
+import type { Finding } from './finding.ts';
+import { validateSchema } from './schema.ts';
+
+export const MAX_FILE_BYTES = 200 * 1024;
+
+export interface ValidateOptions {
+  /** Parse bodies and apply the MDX safety policy (the checker does; the build's pipeline does it itself). */
+  parseBodies?: boolean;
+  /** Only report findings in these files (absolute paths); the whole site is still loaded for references. */
+  only?: ReadonlySet<string>;
+}
+
+type Data = Record<string, unknown>;
+const finding = (entry: GraphEntry, line: number, column: number, rule: string, message: string, fix: string, severity: Finding['severity'] = 'error'): Finding => ({
+  file: entry.raw.file,
+  line,
+  column,
+  rule,
+  severity,
+  message,
+  fix,
+});
+
+export function validateSite(graph: SiteGraph, options: ValidateOptions = {}): Finding[] {
+  const findings: Finding[] = [];
+  const validated = new Map<string, Data>();
+  const entries = [...graph.entries.values()];
+
+  for (const entry of entries) {
+    const { data, findings: schemaFindings } = validateSchema(entry.raw);
+    findings.push(...schemaFindings);
+    if (data) validated.set(entry.key, data as Data);
+  }
+  findings.push(...duplicateFindings(graph));
+  findings.push(...duplicateIdFindings(graph));
+  for (const entry of entries) {
+    const data = validated.get(entry.key);
+    if (data) findings.push(...referenceFindings(graph, entry, data));
+    findings.push(...bodyFindings(graph, entry, options.parseBodies ?? false));
+  }
+  findings.push(...orphanFindings(graph));
+  const only = options.only;
+  return only ? findings.filter((f) => only.has(path.resolve(f.file))) : findings;
+}
+
+/** Two files with the same id (e.g. `x.md` and `x.mdx`), or two entries with the same title. */
+function duplicateFindings(graph: SiteGraph): Finding[] {
+  const out: Finding[] = [];
+  for (const [collection, list] of Object.entries(graph.byCollection)) {
+    const titles = new Map<string, GraphEntry>();
+    for (const entry of list) {
+      const title = entry.title.trim().toLowerCase();
+      const first = titles.get(title);
+      if (first) {
+        out.push(finding(entry, entry.raw.lineOf(['title']), 1, 'duplicate-title', `${collection} "${first.id}" already has the title "${entry.title}"`, 'give each entry a distinct title'));
+      } else titles.set(title, entry);
+    }
+  }
+  return out;
+}
+
+/** Files that share an id with another file of their collection (e.g. `x.md` and `x.mdx`). */
+function duplicateIdFindings(graph: SiteGraph): Finding[] {
+  return graph.duplicates.map((raw) => ({
+    file: raw.file,
+    line: 1,
+    column: 1,
+    rule: 'duplicate-id',
+    severity: 'error' as const,
+    message: `the id "${raw.id}" is already used by ${graph.entries.get(raw.key)?.raw.file ?? 'another file'}, so both would publish at the same address`,
+    fix: 'rename one of the files (the file name is the id)',
+  }));
+}
+
+function referenceFindings(graph: SiteGraph, entry: GraphEntry, data: Data): Finding[] {
+  const out: Finding[] = [];
+  const ids = (collection: CollectionName) => graph.byCollection[collection].filter((e) => !e.draft).map((e) => e.id);
+  const check = (fieldPath: (string | number)[], collection: CollectionName, id: string, what: string) => {
+    const target = graph.entries.get(`${collection}/${id}`);
+    if (target && !target.draft) return;
+    out.push(
+      finding(
+        entry,
+        entry.raw.lineOf(fieldPath),
+        1,
+        'unknown-reference',
+        `\`${fieldPath.join('.')}\` refers to ${target?.draft ? 'a draft' : 'no'} ${what} "${id}".${didYouMean(id, ids(collection))}`,
+        target?.draft ? 'publish that entry, or remove the reference' : `use the id (file name) of an entry in content/${collection}/`,
+      ),
+    );
+  };
+  const list = (value: unknown) => (Array.isArray(value) ? (value as unknown[]) : []);
+  list(data.sources).forEach((citation, i) => {
+    const id = (citation as { id: string }).id;
+    if (id !== GENERAL_SOURCE) check(['sources', i, 'id'], 'sources', id, 'source');
+  });
+  if (typeof data.theme === 'string') check(['theme'], 'themes', data.theme, 'theme');
+  if (entry.collection === 'themes') {
+    // Themes are fixed by the schema; nothing to resolve.
+  }
+  list(data.related).forEach((id, i) => check(['related', i], 'notes', id as string, 'note'));
+  list(data.notes).forEach((id, i) => check(['notes', i], 'notes', id as string, 'note'));
+  list(data.steps).forEach((step, i) => {
+    const note = (step as { note?: string }).note;
+    if (entry.collection === 'paths' && note) check(['steps', i, 'note'], 'notes', note, 'note');
+  });
+  list(data.citedIn).forEach((id, i) => {
+    check(['citedIn', i], 'sources', id as string, 'source');
+    const cited = graph.entries.get(`sources/${id as string}`);
+    if (cited && (cited.raw.data as Data | undefined)?.kind !== 'text') {
+      out.push(finding(entry, entry.raw.lineOf(['citedIn', i]), 1, 'unknown-reference', `\`citedIn\` must list source texts, but "${id as string}" is a cited work`, 'list the ids of the texts (kind: text) that mention this work'));
+    }
+  });
+  if (entry.collection === 'notes' && list(data.related).includes(entry.id)) {
+    out.push(finding(entry, entry.raw.lineOf(['related']), 1, 'unknown-reference', 'a note lists itself in `related`', 'remove its own id'));
+  }
+  return out;
+}
+
+function bodyFindings(graph: SiteGraph, entry: GraphEntry, parse: boolean): Finding[] {
+  const out: Finding[] = [];
+  if (entry.raw.bytes > MAX_FILE_BYTES) {
+    out.push(finding(entry, 1, 1, 'file-too-large', `the file is ${Math.round(entry.raw.bytes / 1024)} kB; the limit is ${MAX_FILE_BYTES / 1024} kB`, 'split it into several notes'));
+  }
+  for (const link of graph.outgoing.get(entry.key) ?? []) {
+    if (link.resolution.ok) continue;
+    out.push(finding(entry, link.line, link.column, link.resolution.rule, link.resolution.message, link.resolution.fix));
+  }
+  for (const link of entry.links) {
+    if (link.kind === 'image' && link.label.trim() === '') {
+      out.push(finding(entry, link.line, link.column, 'image-alt', 'the image has no alt text', 'describe the image between the brackets: ![what it shows](…)'));
+    }
+  }
+  let previous = 1;
+  for (const heading of entry.headings) {
+    if (heading.depth === 1) {
+      out.push(finding(entry, heading.line, 1, 'heading-order', 'a level-1 heading (#) in the body; the title is the page’s only h1', 'start sections at ## instead'));
+    } else if (heading.depth > previous + 1) {
+      out.push(finding(entry, heading.line, 1, 'heading-order', `the heading jumps from h${previous} to h${heading.depth}`, `use ${'#'.repeat(previous + 1)} here so headings nest in order`));
+    }
+    previous = heading.depth;
+  }
+  if (parse && entry.raw.body) {
+    const parsed = parseBody(entry.raw.body, entry.raw.extension);
+    const offset = entry.raw.bodyLine - 1;
+    if (!parsed.ok) {
+      out.push(finding(entry, parsed.line + offset, parsed.column, 'mdx-syntax', `the body does not parse: ${parsed.message}`, 'check for an unclosed component or a stray < or {; write \\< or \\{ for a literal character'));
+    } else {
+      for (const issue of inspectTree(parsed.tree)) out.push(finding(entry, issue.line + offset, issue.column, issue.rule, issue.message, issue.fix));
+    }
+  }
+  return out;
+}
+
+/** Published notes that nothing links to: readers can only find them by search. */
+function orphanFindings(graph: SiteGraph): Finding[] {
+  return graph.byCollection.notes
+    .filter((note) => !note.draft && !(graph.backlinks.get(note.key)?.length))
+    .map((note) =>
+      finding(note, 1, 1, 'orphan', `no other entry links to the note "${note.id}"`, 'link to it from a related note, a play, a glossary term or a reading path', 'warning'),
+    );
+}
