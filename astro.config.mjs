@@ -3,6 +3,8 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { readSiteConfig } from './src/config.ts';
 import { loadSiteGraph } from './src/graph/site-graph.ts';
 import playbookContent from './src/integration.ts';
@@ -10,11 +12,18 @@ import { markdownPlugins } from './src/markdown/pipeline.ts';
 
 const config = readSiteConfig();
 const graph = () => loadSiteGraph(config.contentDir);
+// Astro caches loaded content per project; builds of other content folders
+// (tests, benchmarks) get a cache of their own so they never mix entries.
+const isDefaultContent = config.contentDir === path.resolve('content');
+const cacheDir = isDefaultContent
+  ? undefined
+  : `./node_modules/.astro/content-${createHash('sha256').update(config.contentDir).digest('hex').slice(0, 12)}`;
 
 export default defineConfig({
   site: config.siteUrl,
   base: config.basePath,
   trailingSlash: 'always',
+  ...(cacheDir && { cacheDir }),
   // Two routes for one URL fail the build instead of silently picking one.
   prerenderConflictBehavior: 'error',
   markdown: {

@@ -5,29 +5,37 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { readSiteConfig } from './config.ts';
-import { COLLECTIONS, type CollectionName } from './schema/index.ts';
+import {
+  COLLECTIONS,
+  glossarySchema,
+  noteSchema,
+  pathSchema,
+  playSchema,
+  sourceSchema,
+  themeSchema,
+  timelineSchema,
+  type CollectionName,
+} from './schema/index.ts';
 
 const { contentDir } = readSiteConfig();
 
-function collection(name: CollectionName) {
+function loader(name: CollectionName) {
   const spec = COLLECTIONS[name];
-  return defineCollection({
-    loader: glob({
-      base: `${contentDir}/${spec.folder}`,
-      pattern: spec.extensions.map((ext) => `*${ext}`),
-      // The file name is the id, exactly (the default would re-slug it).
-      generateId: ({ entry }) => entry.replace(/\.[^.]+$/, ''),
-    }),
-    schema: spec.schema,
+  return glob({
+    base: `${contentDir}/${spec.folder}`,
+    pattern: spec.extensions.map((ext) => `*${ext}`),
+    // The file name is the id, exactly (the default would re-slug it).
+    generateId: ({ entry }) => entry.replace(/\.[^.]+$/, ''),
   });
 }
 
+// Each schema is named here (not looked up) so every collection keeps its own data type.
 export const collections = {
-  notes: collection('notes'),
-  themes: collection('themes'),
-  plays: collection('plays'),
-  sources: collection('sources'),
-  glossary: collection('glossary'),
-  timeline: collection('timeline'),
-  paths: collection('paths'),
+  notes: defineCollection({ loader: loader('notes'), schema: noteSchema }),
+  themes: defineCollection({ loader: loader('themes'), schema: themeSchema }),
+  plays: defineCollection({ loader: loader('plays'), schema: playSchema }),
+  sources: defineCollection({ loader: loader('sources'), schema: sourceSchema }),
+  glossary: defineCollection({ loader: loader('glossary'), schema: glossarySchema }),
+  timeline: defineCollection({ loader: loader('timeline'), schema: timelineSchema }),
+  paths: defineCollection({ loader: loader('paths'), schema: pathSchema }),
 };

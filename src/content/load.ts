@@ -66,11 +66,12 @@ export function readEntry(collection: CollectionName, absolutePath: string, cwd 
   const lineCounter = new LineCounter();
   const document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const firstError = document.errors[0];
+  const errorAt = firstError ? lineCounter.linePos(firstError.pos[0]) : undefined;
   const yamlError = firstError
     ? {
         message: firstError.message.split('\n')[0] ?? 'invalid YAML',
-        line: (firstError.linePos?.[0]?.line ?? 1) + yamlFirstLine - 1,
-        column: firstError.linePos?.[0]?.col ?? 1,
+        line: (errorAt?.line ?? 1) + yamlFirstLine - 1,
+        column: errorAt?.col ?? 1,
       }
     : undefined;
   const data = yamlError ? undefined : (document.toJS() ?? {});

@@ -40,13 +40,15 @@ const blankCode = (line: string) => line.replace(INLINE_CODE, (span) => ' '.repe
 
 /** Plain text of a heading's inline Markdown, as the renderer would see it. */
 export function headingText(markdown: string): string {
-  return markdown
+  // Escaped characters are literal: park them in the private-use area while markup is stripped.
+  const parked = markdown.replace(/\\([\\`*_{}[\]()#+\-.!~])/g, (_, char: string) => String.fromCharCode(0xe000 + char.charCodeAt(0)));
+  return parked
     .replace(WIKI, (_, target: string, label?: string) => label ?? target)
     .replace(MD_LINK, (_, _bang, label: string) => label)
     .replace(/<[^>\n]+>/g, '')
     .replace(/(`+)([^`]*?)\1/g, '$2')
     .replace(/(\*\*|__|\*|_|~~)(?=\S)([^]*?\S)\1/g, '$2')
-    .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
+    .replace(/[\ue000-\ue0ff]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xe000))
     .trim();
 }
 

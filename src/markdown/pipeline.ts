@@ -2,11 +2,10 @@
  * The site's unified plugin lists, in order. astro.config.mjs hands them to
  * `unified()` from @astrojs/markdown-remark, which runs them for `.md` and `.mdx`.
  */
-import { rehypeHeadingIds } from '@astrojs/markdown-remark';
+import { rehypeHeadingIds, type RehypePlugins, type RemarkPlugins } from '@astrojs/markdown-remark';
 import type { Element, Properties } from 'hast';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeExternalLinks from 'rehype-external-links';
-import type { PluggableList } from 'unified';
 import type { SiteGraph } from '../graph/site-graph.ts';
 import { toText } from '../lib/hast-text.ts';
 import remarkLinks from './remark-links.ts';
@@ -18,7 +17,7 @@ export interface PipelineOptions {
   base: string;
 }
 
-export function markdownPlugins({ graph, base }: PipelineOptions): { remarkPlugins: PluggableList; rehypePlugins: PluggableList } {
+export function markdownPlugins({ graph, base }: PipelineOptions): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
   return {
     // Safety first: nothing else touches a tree that breaks the policy.
     remarkPlugins: [remarkSafety, [remarkLinks, { graph, base }], remarkReadingTime],

@@ -44,7 +44,7 @@ export default function remarkLinks(options: RemarkLinksOptions) {
     const entry = entryForFile(graph, file);
     if (!entry) return; // not a content entry (e.g. a page in src/pages)
     const issues: PipelineIssue[] = [];
-    const position = (node: { position?: { start: { line: number; column: number } } }, extraColumn = 0) => ({
+    const position = (node: { position?: { start: { line: number; column: number } } | undefined }, extraColumn = 0) => ({
       line: node.position?.start.line ?? 1,
       column: (node.position?.start.column ?? 1) + extraColumn,
     });

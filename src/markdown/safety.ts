@@ -24,7 +24,7 @@ const EMBED_TAGS = new Set(['iframe', 'object', 'embed', 'frame', 'frameset', 'a
 const UNSAFE_URL = /^\s*(?:javascript|data|vbscript|file):/i;
 
 interface Positioned {
-  position?: { start: { line: number; column: number } };
+  position?: { start: { line: number; column: number } } | undefined;
 }
 const at = (node: Positioned) => ({ line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
 

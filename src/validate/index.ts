@@ -72,15 +72,19 @@ function duplicateFindings(graph: SiteGraph): Finding[] {
 
 /** Files that share an id with another file of their collection (e.g. `x.md` and `x.mdx`). */
 function duplicateIdFindings(graph: SiteGraph): Finding[] {
-  return graph.duplicates.map((raw) => ({
-    file: raw.file,
-    line: 1,
-    column: 1,
-    rule: 'duplicate-id',
-    severity: 'error' as const,
-    message: `the id "${raw.id}" is already used by ${graph.entries.get(raw.key)?.raw.file ?? 'another file'}, so both would publish at the same address`,
-    fix: 'rename one of the files (the file name is the id)',
-  }));
+  return graph.duplicates.flatMap((raw) => {
+    const first = graph.entries.get(raw.key)?.raw;
+    // Reported on both files: either may be the one to rename.
+    return [raw, ...(first ? [first] : [])].map((file, i, pair) => ({
+      file: file.file,
+      line: 1,
+      column: 1,
+      rule: 'duplicate-id',
+      severity: 'error' as const,
+      message: `the id "${raw.id}" is also used by ${pair[1 - i]?.file ?? 'another file'}, so both would publish at the same address`,
+      fix: 'rename one of the files (the file name is the id)',
+    }));
+  });
 }
 
 function referenceFindings(graph: SiteGraph, entry: GraphEntry, data: Data): Finding[] {

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { openPage, useBrowser } from './browser.ts';
+
+useBrowser();
+
+describe('reading the site', () => {
+  it('goes home → note → backlink → back', async () => {
+    const page = await openPage('/');
+    await page.getByRole('link', { name: 'Alpha note' }).first().click();
+    await expect.poll(() => page.url()).toMatch(/\/notes\/alpha-note\/$/);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Alpha note');
+    await page.locator('section[aria-labelledby="note-backlinks"]').getByRole('link', { name: 'Gamma note' }).click();
+    await expect.poll(() => page.url()).toMatch(/\/notes\/gamma-note\/$/);
+    await page.goBack();
+    await expect.poll(() => page.url()).toMatch(/\/notes\/alpha-note\/$/);
+    await page.context().close();
+  });
+
+  it('offers a skip link as the first Tab stop, which moves focus to the main content', async () => {
+    const page = await openPage('/notes/alpha-note/');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => ({ text: document.activeElement?.textContent, visible: document.activeElement?.getBoundingClientRect().top ?? -1 }));
+    expect(focused.text).toBe('Skip to content');
+    expect(focused.visible).toBeGreaterThanOrEqual(0);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.context().close();
+  });
+
+  it('follows the system dark scheme', async () => {
+    const light = await openPage('/notes/alpha-note/', { colorScheme: 'light' });
+    const dark = await openPage('/notes/alpha-note/', { colorScheme: 'dark' });
+    const background = (page: typeof light) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(await background(light)).toBe('rgb(253, 252, 250)');
+    expect(await background(dark)).toBe('rgb(21, 23, 27)');
+    await light.context().close();
+    await dark.context().close();
+  });
+
+  it('prints without navigation and with link addresses', async () => {
+    const page = await openPage('/notes/alpha-note/');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    expect(await page.locator('.site-footer').isVisible()).toBe(false);
+    const after = await page.evaluate(() => getComputedStyle(document.querySelector('.prose a[href^="/notes/beta-note/"]') as Element, '::after').content);
+    expect(after).toContain('/notes/beta-note/');
+    await page.context().close();
+  });
+});

@@ -1,0 +1,42 @@
+/** Runs real `astro build`s of fixture content into temporary folders. */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
+
+export interface BuildResult {
+  status: number | null;
+  output: string;
+  outDir: string;
+}
+
+/** Builds `contentDir` into a fresh temporary folder. Never throws on a failed build: check `status`. */
+export function buildSite(contentDir: string, env: Record<string, string> = {}): BuildResult {
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'playbook-dist-'));
+  const result = spawnSync(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
+    cwd: ROOT,
+    env: { ...process.env, CONTENT_DIR: contentDir, SITE_URL: 'https://playbook.example', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+    encoding: 'utf8',
+    timeout: 240_000,
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
+}
+
+/** All files under a folder, relative, sorted. */
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else out.push(path.relative(dir, full));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+export const read = (outDir: string, file: string): string => fs.readFileSync(path.join(outDir, file), 'utf8');
