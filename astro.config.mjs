@@ -27,10 +27,31 @@ export default defineConfig({
   // Two routes for one URL fail the build instead of silently picking one.
   prerenderConflictBehavior: 'error',
   markdown: {
+    // Shiki colours code with inline styles, which the CSP forbids; notes rarely hold code.
+    syntaxHighlight: false,
     processor: unified(markdownPlugins({ graph, base: config.basePath })),
   },
   integrations: [playbookContent({ contentDir: config.contentDir }), mdx(), sitemap()],
   build: { format: 'directory' },
+  // A strict Content Security Policy as a <meta> on every page: Astro hashes the
+  // scripts and styles it emits; nothing inline is allowed beyond those hashes.
+  // Pagefind (search page only) compiles WebAssembly and runs a worker.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   devToolbar: { enabled: false },
   vite: {
     build: {

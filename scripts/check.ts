@@ -14,7 +14,8 @@ try {
   }
   const contentDir = typeof flags.content === 'string' ? path.resolve(flags.content) : readSiteConfig().contentDir;
   const only = flags.changed ? changedFiles(String(flags.base)) : undefined;
-  const result = runCheck(contentDir, only);
+  const sources = typeof flags.sources === 'string' ? flags.sources : process.env.SOURCES_DIR;
+  const result = runCheck(contentDir, only, sources ? path.resolve(sources) : undefined);
   console.log(formatReport(result, String(flags.format)));
   process.exitCode = result.findings.some((f) => f.severity === 'error') ? 1 : 0;
 } catch (error) {

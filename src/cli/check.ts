@@ -7,6 +7,7 @@ import path from 'node:path';
 import { loadSiteGraph } from '../graph/site-graph.ts';
 import { formatFinding, formatGithub, isError, sortFindings, type Finding } from '../validate/finding.ts';
 import { validateSite } from '../validate/index.ts';
+import { checkQuotes } from '../validate/quotes.ts';
 import { UsageError, type CommandSpec } from './args.ts';
 
 export const checkCommand: CommandSpec = {
@@ -18,6 +19,7 @@ export const checkCommand: CommandSpec = {
     changed: { type: 'boolean', default: false, description: 'report only files changed against the base branch' },
     base: { type: 'string', default: 'origin/main', value: 'REF', description: 'branch or commit --changed compares against' },
     content: { type: 'string', value: 'DIR', description: 'content folder (default: $CONTENT_DIR or content/)' },
+    sources: { type: 'string', value: 'DIR', description: 'folder of the source texts for the quotation check (default: $SOURCES_DIR)' },
     help: { type: 'boolean', short: 'h', description: 'show this help' },
   },
   examples: ['npm run check', 'npm run check -- --changed', 'npm run check -- --format github'],
@@ -27,6 +29,8 @@ export interface CheckResult {
   findings: Finding[];
   entries: number;
   milliseconds: number;
+  /** What the quotation check did: how many it verified, or why it was skipped. */
+  quotes: { checked: number } | { skipped: string };
 }
 
 /** Files changed against `base` (committed, staged, unstaged and untracked). */
@@ -46,18 +50,25 @@ export function changedFiles(base: string, cwd = process.cwd()): Set<string> {
   return new Set(names.filter(Boolean).map((name) => path.resolve(top, name)));
 }
 
-export function runCheck(contentDir: string, only?: ReadonlySet<string>): CheckResult {
+export function runCheck(contentDir: string, only?: ReadonlySet<string>, sourcesDir?: string): CheckResult {
   const started = performance.now();
   const graph = loadSiteGraph(contentDir, { fresh: true });
-  const findings = sortFindings(validateSite(graph, { parseBodies: true, ...(only && { only }) }));
-  return { findings, entries: graph.entries.size, milliseconds: Math.round(performance.now() - started) };
+  const findings = validateSite(graph, { parseBodies: true, ...(only && { only }) });
+  let quotes: CheckResult['quotes'] = { skipped: 'SOURCES_DIR is not set, so quotations were not compared with the source texts' };
+  if (sourcesDir) {
+    const result = checkQuotes(graph, sourcesDir);
+    findings.push(...result.findings.filter((f) => !only || only.has(path.resolve(f.file))));
+    quotes = { checked: result.checked };
+  }
+  return { findings: sortFindings(findings), entries: graph.entries.size, milliseconds: Math.round(performance.now() - started), quotes };
 }
 
 export function formatReport(result: CheckResult, format: string): string {
   const errors = result.findings.filter(isError).length;
   const warnings = result.findings.length - errors;
-  const summary = `${result.entries} entries checked in ${result.milliseconds} ms: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
-  if (format === 'json') return JSON.stringify({ errors, warnings, entries: result.entries, findings: result.findings }, null, 2);
+  const quoteLine = 'checked' in result.quotes ? `${result.quotes.checked} quotations verified against the source texts` : `quotation check skipped: ${result.quotes.skipped}`;
+  const summary = `${result.entries} entries checked in ${result.milliseconds} ms: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}; ${quoteLine}`;
+  if (format === 'json') return JSON.stringify({ errors, warnings, entries: result.entries, quotes: result.quotes, findings: result.findings }, null, 2);
   if (format === 'github') return [...result.findings.map(formatGithub), summary].join('\n');
   return [...result.findings.map(formatFinding), result.findings.length ? '' : null, summary].filter((l) => l !== null).join('\n');
 }

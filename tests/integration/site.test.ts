@@ -63,6 +63,15 @@ describe('fixture site build', () => {
     for (const page of pages) expect(html(page), page).not.toMatch(/<script/i);
   });
 
+  it('sets a strict Content Security Policy on every page: no inline scripts or styles beyond hashes', () => {
+    for (const page of listFiles(site.outDir).filter((f) => f.endsWith('.html'))) {
+      const policy = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html(page))?.[1] ?? '';
+      expect(policy, page).toMatch(/default-src 'self'/);
+      expect(policy, page).toMatch(/object-src 'none'/);
+      expect(policy, page).not.toContain('unsafe-inline');
+    }
+  });
+
   it('keeps a note page within one TCP window: HTML plus CSS at most 14 kB gzip', () => {
     const page = html('notes/alpha-note/index.html');
     const css = [...page.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => read(site.outDir, (m[1] ?? '').replace(/^\//, '')));

@@ -47,7 +47,7 @@ describe('report formats', () => {
     const text = formatReport(result(), 'text');
     expect(text).toMatch(/broken-wikilink\.mdx:11:15 {2}unknown-link {2}\[\[alpha-notes\]\]/);
     expect(text).toMatch(/\n {4}fix: /);
-    expect(text).toMatch(/1 error, 1 warning$/);
+    expect(text).toMatch(/1 error, 1 warning; quotation check skipped: SOURCES_DIR is not set/);
   });
 
   it('json: machine-readable findings and counts', () => {
