@@ -1,0 +1,70 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { describe, expect, it } from 'vitest';
+import { openPage, useBrowser } from './browser.ts';
+
+useBrowser();
+
+/** One route per page type of the site, as built from tests/fixtures/site. */
+export const PAGE_TYPES: Record<string, string> = {
+  home: '/',
+  'notes index': '/notes/',
+  note: '/notes/alpha-note/',
+  'plain-Markdown note': '/notes/beta-note/',
+  theme: '/themes/customer-obsession/',
+  'themes index': '/themes/',
+  tag: '/tags/trust/',
+  'tags index': '/tags/',
+  source: '/sources/fixture-text/',
+  'sources index': '/sources/',
+  glossary: '/glossary/',
+  timeline: '/timeline/',
+  'reading path': '/paths/fixture-path/',
+  plays: '/plays/',
+  play: '/plays/fixture-play/',
+  worksheet: '/plays/fixture-play/worksheet/',
+  composer: '/plays/compose/?plays=fixture-play&start=09:30',
+  search: '/search/?q=customers',
+  '404': '/404.html',
+};
+
+const VIEWS = [
+  { name: 'light', colorScheme: 'light' as const, viewport: { width: 1280, height: 900 } },
+  { name: 'dark', colorScheme: 'dark' as const, viewport: { width: 1280, height: 900 } },
+  { name: '320 px', colorScheme: 'light' as const, viewport: { width: 320, height: 640 } },
+];
+
+describe.each(VIEWS)('axe (WCAG 2.2 A and AA), $name', (view) => {
+  it.each(Object.entries(PAGE_TYPES))('%s has no violations', async (_type, route) => {
+    const page = await openPage(route, { colorScheme: view.colorScheme, viewport: view.viewport });
+    // Pages with an island or search results settle first.
+    await page.waitForLoadState('networkidle');
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    const violations = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    expect(violations).toEqual([]);
+    if (view.name === '320 px') {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, 'no horizontal scrolling at 320 px').toBeLessThanOrEqual(0);
+    }
+    await page.context().close();
+  });
+});
+
+describe('keyboard', () => {
+  it.each([['home', '/'], ['note', '/notes/alpha-note/'], ['play', '/plays/fixture-play/']])('every Tab stop on the %s page is visibly focused', async (_name, route) => {
+    const page = await openPage(route);
+    const count = await page.evaluate(() => document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])').length);
+    const unfocused: string[] = [];
+    for (let i = 0; i < count; i++) {
+      await page.keyboard.press('Tab');
+      const state = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const style = getComputedStyle(el);
+        return { label: `${el.tagName} ${el.textContent?.trim().slice(0, 30) ?? ''}`, outline: style.outlineStyle !== 'none' && style.outlineWidth !== '0px' };
+      });
+      if (state && !state.outline) unfocused.push(state.label);
+    }
+    expect(unfocused).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,35 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, listFiles, type BuildResult } from '../helpers/build.ts';
+import { SITE_FIXTURE } from '../helpers/fixtures.ts';
+
+let first: BuildResult;
+let second: BuildResult;
+beforeAll(() => {
+  first = buildSite(SITE_FIXTURE);
+  second = buildSite(SITE_FIXTURE);
+  for (const build of [first, second]) if (build.status !== 0) throw new Error(build.output);
+});
+afterAll(() => [first, second].forEach((b) => fs.rmSync(b.outDir, { recursive: true, force: true })));
+
+const digest = (dir: string) =>
+  Object.fromEntries(listFiles(dir).map((file) => [file, crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, file))).digest('hex')]));
+
+describe('quality gates on the built fixture site', () => {
+  it('builds reproducibly: two clean builds give byte-identical dist/', () => {
+    expect(digest(second.outDir)).toEqual(digest(first.outDir));
+  });
+
+  it('passes the HTML validator with 0 errors on every page', async () => {
+    const validator = new HtmlValidate(new FileSystemConfigLoader());
+    const problems: string[] = [];
+    for (const file of listFiles(first.outDir).filter((f) => f.endsWith('.html'))) {
+      const report = await validator.validateFile(path.join(first.outDir, file));
+      for (const result of report.results) for (const m of result.messages) problems.push(`${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
