@@ -1,7 +1,8 @@
 /** Everything a note page shows besides its body, computed from the collections and the site graph. */
-import { getCollection } from 'astro:content';
 import { byRecency, neighbours } from '../lib/collections.ts';
-import { config, graph, linkTo, notes, url, type Note } from './site.ts';
+import { groupBy } from '../lib/collections.ts';
+import { THEME_IDS } from '../schema/index.ts';
+import { config, graph, linkTo, notes, once, plays as allPlays, url, type Note } from './site.ts';
 
 export interface NoteLinks {
   backlinks: { title: string; href: string; note?: string }[];
@@ -22,6 +23,9 @@ const collectionLabel: Record<string, string> = {
   sources: '(source)',
 };
 
+/** Published notes per theme, by title: computed once per build. */
+const notesByTheme = once(async () => groupBy(await notes(), (n) => n.data.theme, THEME_IDS));
+
 export async function noteLinks(note: Note): Promise<NoteLinks> {
   const siteGraph = graph();
   const backlinks = (siteGraph.backlinks.get(`notes/${note.id}`) ?? [])
@@ -31,11 +35,10 @@ export async function noteLinks(note: Note): Promise<NoteLinks> {
     })
     .filter((link): link is NonNullable<typeof link> => Boolean(link));
   const related = note.data.related.map((id) => linkTo(`notes/${id}`)).filter((l): l is NonNullable<typeof l> => Boolean(l));
-  const plays = (await getCollection('plays'))
+  const plays = (await allPlays())
     .filter((play) => play.data.notes.includes(note.id))
-    .sort((a, b) => (a.data.title < b.data.title ? -1 : 1))
     .map((play) => ({ title: play.data.title, href: url(`/plays/${play.id}/`) }));
-  const inTheme = (await notes()).filter((n) => n.data.theme === note.data.theme);
+  const inTheme = (await notesByTheme()).get(note.data.theme) ?? [];
   const { previous, next } = neighbours(inTheme, note.id);
   const entry = siteGraph.entries.get(`notes/${note.id}`);
   const editUrl = config.repoUrl && entry ? `${config.repoUrl}/edit/main/content/notes/${entry.raw.absolutePath.split('/').pop()}` : null;

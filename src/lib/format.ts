@@ -1,6 +1,10 @@
+// Formatters are costly to create and pages format many dates: make each once.
+const dayMonthYear = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const monthYear = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 /** Formats a date as "23 November 2026", in UTC so the result never depends on the machine. */
 export function formatDate(date: Date): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return dayMonthYear.format(date);
 }
 
 /** `YYYY-MM-DD` for `<time datetime>`. */
@@ -11,6 +15,5 @@ export function formatPartialDate(when: string): string {
   const [year, month, day] = when.split('-');
   if (!month) return year ?? when;
   const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day ?? 1)));
-  const options: Intl.DateTimeFormatOptions = day ? { day: 'numeric', month: 'long', year: 'numeric' } : { month: 'long', year: 'numeric' };
-  return new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'UTC' }).format(date);
+  return (day ? dayMonthYear : monthYear).format(date);
 }

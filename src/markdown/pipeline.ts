@@ -11,16 +11,19 @@ import { toText } from '../lib/hast-text.ts';
 import remarkLinks from './remark-links.ts';
 import remarkReadingTime from './remark-reading-time.ts';
 import remarkSafety from './remark-safety.ts';
+import remarkTypography from './remark-typography.ts';
 
 export interface PipelineOptions {
   graph: () => SiteGraph;
   base: string;
 }
 
-export function markdownPlugins({ graph, base }: PipelineOptions): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
+export function markdownPlugins({ graph, base }: PipelineOptions): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins; smartypants: false } {
   return {
+    // Our own typography pass replaces smartypants (see remark-typography.ts for why).
+    smartypants: false,
     // Safety first: nothing else touches a tree that breaks the policy.
-    remarkPlugins: [remarkSafety, [remarkLinks, { graph, base }], remarkReadingTime],
+    remarkPlugins: [remarkSafety, [remarkLinks, { graph, base }], remarkTypography, remarkReadingTime],
     rehypePlugins: [
       // Ids first (Astro adds them only after user plugins in MDX), so anchors can link to them.
       rehypeHeadingIds,

@@ -1,0 +1,125 @@
+#!/usr/bin/env node
+// `npm run bench`: builds generated corpora with our site and with a stock Starlight
+// site, alternating the two, and reports medians and ranges. A script, not a test.
+//   npm run bench -- --sizes 100,1000,5000 --runs 3
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { helpText, parseCommand, UsageError, type CommandSpec } from '../src/cli/args.ts';
+import { writeOurCorpus, writeStarlightCorpus } from '../src/bench/corpus.ts';
+import { firstViewWeight, folderBytes, searchIndexBytes, stats, timed, type Timed } from '../src/bench/measure.ts';
+import { markdownTable, type SiteResult, type SizeResult } from '../src/bench/report.ts';
+import { ensureStarlightSite } from '../src/bench/starlight.ts';
+
+const spec: CommandSpec = {
+  name: 'bench',
+  summary: 'Benchmarks our build against a stock Astro Starlight build of the same generated notes.',
+  usage: 'npm run bench -- [--sizes 100,1000,5000] [--runs 3] [--no-starlight]',
+  flags: {
+    sizes: { type: 'string', default: '100,1000,5000', value: 'N,N', description: 'corpus sizes in notes' },
+    runs: { type: 'string', default: '3', value: 'N', description: 'cold builds per site and size' },
+    'no-starlight': { type: 'boolean', default: false, description: 'build only our site' },
+    work: { type: 'string', default: 'bench/work', value: 'DIR', description: 'scratch folder (not committed)' },
+    help: { type: 'boolean', short: 'h', description: 'show this help' },
+  },
+};
+
+const root = process.cwd();
+const node = process.execPath;
+const log = (line: string) => console.log(`bench: ${line}`);
+
+function fail(what: string, run: Timed): never {
+  throw new Error(`${what} failed (exit ${run.status}):\n${run.output.slice(-4000)}`);
+}
+
+function main() {
+  const { flags } = parseCommand(spec, process.argv.slice(2));
+  if (flags.help) return console.log(helpText(spec));
+  const sizes = String(flags.sizes).split(',').map(Number);
+  const runs = Number(flags.runs);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 10) || !Number.isInteger(runs) || runs < 1) {
+    throw new UsageError('--sizes takes whole numbers of at least 10, --runs a whole number of at least 1');
+  }
+  const work = path.resolve(String(flags.work));
+  const withStarlight = !flags['no-starlight'];
+  const starlightDir = withStarlight ? ensureStarlightSite(path.join(work, 'starlight'), log) : '';
+  const results: SizeResult[] = [];
+
+  for (const notes of sizes) {
+    const content = path.join(work, `content-${notes}`);
+    const corpus = writeOurCorpus(content, notes);
+    if (withStarlight) writeStarlightCorpus(path.join(starlightDir, 'src/content/docs'), notes);
+    log(`${notes} notes, ${corpus.words.toLocaleString('en')} words`);
+    const ourOut = path.join(work, `dist-ours-${notes}`);
+    const theirOut = path.join(starlightDir, 'dist');
+    const ours: Timed[] = [];
+    const theirs: Timed[] = [];
+    const buildOurs = () => {
+      fs.rmSync(ourOut, { recursive: true, force: true });
+      fs.rmSync(path.join(root, 'node_modules/.astro'), { recursive: true, force: true });
+      const index = fs.existsSync(path.join(root, 'scripts/search-index.ts')) ? ` && "${node}" scripts/search-index.ts --site "${ourOut}"` : '';
+      const run = timed(`"${node}" node_modules/astro/bin/astro.mjs build --outDir "${ourOut}"${index}`, {
+        cwd: root,
+        env: { CONTENT_DIR: content, ASTRO_TELEMETRY_DISABLED: '1' },
+      });
+      if (run.status !== 0) fail('our build', run);
+      ours.push(run);
+      log(`  ours      ${run.wallSeconds.toFixed(1)} s wall, ${run.cpuSeconds.toFixed(1)} s CPU, ${run.peakMB} MB`);
+    };
+    const buildTheirs = () => {
+      fs.rmSync(theirOut, { recursive: true, force: true });
+      for (const cache of ['node_modules/.astro', '.astro']) fs.rmSync(path.join(starlightDir, cache), { recursive: true, force: true });
+      const run = timed(`"${node}" node_modules/astro/bin/astro.mjs build`, { cwd: starlightDir, env: { ASTRO_TELEMETRY_DISABLED: '1' } });
+      if (run.status !== 0) fail('the Starlight build', run);
+      theirs.push(run);
+      log(`  Starlight ${run.wallSeconds.toFixed(1)} s wall, ${run.cpuSeconds.toFixed(1)} s CPU, ${run.peakMB} MB`);
+    };
+    // Alternate which site goes first, so drift on a noisy machine hits both alike.
+    for (let i = 0; i < runs; i++) {
+      if (!withStarlight) buildOurs();
+      else if (i % 2 === 0) (buildOurs(), buildTheirs());
+      else (buildTheirs(), buildOurs());
+    }
+    const firstNote = corpus.notes[0]?.slug ?? '';
+    const summarise = (runsOf: Timed[], outDir: string): SiteResult => ({
+      wallSeconds: stats(runsOf.map((r) => r.wallSeconds)),
+      cpuSeconds: stats(runsOf.map((r) => r.cpuSeconds)),
+      peakMB: stats(runsOf.map((r) => r.peakMB)),
+      distMB: folderBytes(outDir) / 1024 / 1024,
+      indexKB: searchIndexBytes(path.join(outDir, 'pagefind')) / 1024,
+      firstView: firstViewWeight(outDir, `notes/${firstNote}/index.html`),
+    });
+    results.push({ notes, words: corpus.words, runs, ours: summarise(ours, ourOut), ...(withStarlight && { starlight: summarise(theirs, theirOut) }) });
+  }
+
+  const table = markdownTable(results);
+  const day = new Date().toISOString().slice(0, 10);
+  const outDir = path.join(root, 'bench/results');
+  fs.mkdirSync(outDir, { recursive: true });
+  const machine = `${process.platform} ${process.arch}, ${cpuCount()} CPUs, Node ${process.version}`;
+  fs.writeFileSync(path.join(outDir, `${day}.json`), `${JSON.stringify({ date: day, machine, results }, null, 2)}\n`);
+  fs.writeFileSync(path.join(outDir, `${day}.md`), `# Benchmark ${day}\n\n${machine}\n\n${table}\n`);
+  updateReadme(path.join(root, 'bench/README.md'), day, machine, table);
+  console.log(`\n${table}\n`);
+  log(`wrote bench/results/${day}.json and .md, and the table in bench/README.md`);
+}
+
+function cpuCount(): number {
+  return os.availableParallelism();
+}
+
+/** Replaces the table between the markers in bench/README.md. */
+function updateReadme(file: string, day: string, machine: string, table: string) {
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const block = `${start}\nLatest run: ${day}, ${machine}.\n\n${table}\n${end}`;
+  const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : `# Benchmark\n\n${start}\n${end}\n`;
+  fs.writeFileSync(file, current.includes(start) ? current.replace(new RegExp(`${start}[\\s\\S]*${end}`), block) : `${current}\n${block}\n`);
+}
+
+try {
+  main();
+} catch (error) {
+  console.error(`bench: ${(error as Error).message}`);
+  process.exitCode = error instanceof UsageError ? 2 : 1;
+}
