@@ -8,6 +8,7 @@ export const STATIC_ROUTES = [
   '/themes/',
   '/plays/',
   '/plays/compose/',
+  '/plays/filter/',
   '/glossary/',
   '/timeline/',
   '/sources/',

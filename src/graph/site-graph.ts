@@ -50,6 +50,8 @@ export interface SiteGraph {
   tags: Map<string, string[]>;
   /** Files whose id is already taken by another file of the same collection. */
   duplicates: RawEntry[];
+  /** Entries whose page would land on a route another page already has. */
+  routeClashes: { entry: GraphEntry; route: string }[];
 }
 
 const PREFIXES = new Set<string>(COLLECTION_NAMES);
@@ -158,6 +160,11 @@ export function buildSiteGraph(root: string, raws: readonly RawEntry[]): SiteGra
   const anchors = new Map<string, Set<string>>();
   const tags = new Map<string, string[]>();
   const duplicates: RawEntry[] = [];
+  const routeClashes: { entry: GraphEntry; route: string }[] = [];
+  const claim = (route: string, entry: GraphEntry) => {
+    if (routes.has(route)) routeClashes.push({ entry, route });
+    else routes.set(route, entry.key);
+  };
   const addAnchor = (route: string, anchor: string) => {
     const set = anchors.get(route) ?? new Set<string>();
     set.add(anchor);
@@ -189,10 +196,10 @@ export function buildSiteGraph(root: string, raws: readonly RawEntry[]): SiteGra
     if (entry.draft) continue;
     const [page, anchor] = route.split('#');
     if (anchor) addAnchor(page ?? route, anchor);
-    else routes.set(route, raw.key);
+    else claim(route, entry);
     for (const heading of scanned.headings) addAnchor(route, heading.slug);
-    if (raw.collection === 'plays') routes.set(`${route}worksheet/`, raw.key);
-    if (raw.collection === 'themes') routes.set(`${route}book/`, raw.key);
+    if (raw.collection === 'plays') claim(`${route}worksheet/`, entry);
+    if (raw.collection === 'themes') claim(`${route}book/`, entry);
     if (raw.collection === 'notes' && Array.isArray(data.tags)) {
       for (const tag of data.tags) {
         if (typeof tag !== 'string') continue;
@@ -204,7 +211,7 @@ export function buildSiteGraph(root: string, raws: readonly RawEntry[]): SiteGra
   for (const list of Object.values(byCollection)) list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const [tag, ids] of tags) tags.set(tag, [...ids].sort());
 
-  const graph: SiteGraph = { root, entries, byCollection, routes, anchors, outgoing: new Map(), backlinks: new Map(), tags, duplicates };
+  const graph: SiteGraph = { root, entries, byCollection, routes, anchors, outgoing: new Map(), backlinks: new Map(), tags, duplicates, routeClashes };
   const inbound = new Map<string, Set<string>>();
   const link = (from: string, to: string) => {
     if (from === to) return;

@@ -44,6 +44,11 @@ export function validateSite(graph: SiteGraph, options: ValidateOptions = {}): F
   }
   findings.push(...duplicateFindings(graph));
   findings.push(...duplicateIdFindings(graph));
+  for (const { entry, route } of graph.routeClashes) {
+    findings.push(
+      finding(entry, 1, 1, 'duplicate-route', `the ${entry.collection} entry "${entry.id}" would be published at ${route}, which another page already uses`, 'rename the file: that id is reserved for a page of the site'),
+    );
+  }
   for (const entry of entries) {
     const data = validated.get(entry.key);
     if (data) findings.push(...referenceFindings(graph, entry, data));

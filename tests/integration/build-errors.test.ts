@@ -12,6 +12,7 @@ const BUILD_CASES = INVALID_CASES.filter((c) =>
     'frontmatter-schema',
     'unknown-reference',
     'duplicate-id',
+    'duplicate-route',
     'unknown-link',
     'unknown-link-markdown',
     'unknown-anchor',
