@@ -6,6 +6,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { loadSiteGraph, type SiteGraph } from '../graph/site-graph.ts';
 import { readSiteConfig } from '../config.ts';
 import { sortBy } from '../lib/collections.ts';
+import { THEME_IDS } from '../schema/index.ts';
 import { withBase } from '../graph/routes.ts';
 
 export const config = readSiteConfig();
@@ -43,7 +44,10 @@ export const terms = once(async (): Promise<Term[]> => sortBy(await getCollectio
 export const events = once(async (): Promise<Event[]> =>
   [...(await getCollection('timeline'))].sort((a, b) => (a.data.when < b.data.when ? -1 : a.data.when > b.data.when ? 1 : a.id < b.id ? -1 : 1)),
 );
-export const readingPaths = once(async (): Promise<ReadingPath[]> => sortBy(await getCollection('paths'), (p) => p.data.title));
+/** Reading paths in theme order (customer obsession first), then by title. */
+export const readingPaths = once(async (): Promise<ReadingPath[]> =>
+  sortBy(await getCollection('paths'), (p) => `${THEME_IDS.indexOf(p.data.theme)} ${p.data.title}`),
+);
 
 /** Title and URL of any entry key (`notes/x`), for lists of links. */
 export function linkTo(key: string): { title: string; href: string; collection: string } | null {
