@@ -31,7 +31,12 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: unified(markdownPlugins({ graph, base: config.basePath })),
   },
-  integrations: [playbookContent({ contentDir: config.contentDir }), mdx(), sitemap()],
+  integrations: [
+    playbookContent({ contentDir: config.contentDir }),
+    mdx(),
+    // Filtered views of /plays/ are navigation, not content: keep them out of the sitemap.
+    sitemap({ filter: (page) => !page.includes('/plays/filter/') }),
+  ],
   build: { format: 'directory' },
   // A strict Content Security Policy as a <meta> on every page: Astro hashes the
   // scripts and styles it emits; nothing inline is allowed beyond those hashes.

@@ -6,8 +6,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 300_000,
-    // Integration builds are CPU-heavy; two cores do not gain from running them side by side.
-    fileParallelism: true,
-    maxWorkers: 2,
+    // Two `astro build`s of one project at once collide in .astro/.prerender/, and
+    // integration builds are CPU-heavy anyway: run test files one after another.
+    fileParallelism: false,
   },
 });

@@ -8,7 +8,6 @@ export const STATIC_ROUTES = [
   '/themes/',
   '/plays/',
   '/plays/compose/',
-  '/plays/filter/',
   '/glossary/',
   '/timeline/',
   '/sources/',
@@ -17,6 +16,12 @@ export const STATIC_ROUTES = [
   '/search/',
   '/rss.xml',
 ] as const;
+
+/**
+ * Routes under which the site generates pages of its own (filtered views of
+ * the plays): no entry may take them, and content links to them are not checked.
+ */
+export const RESERVED_ROUTES = ['/plays/filter/'] as const;
 
 /** Adds a trailing slash to page paths (not to files such as `/rss.xml`). */
 export function normalizeRoute(pathname: string): string {

@@ -6,7 +6,7 @@
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from '../schema/index.ts';
 import { loadContent, type RawEntry } from '../content/load.ts';
 import { didYouMean } from '../lib/nearest.ts';
-import { normalizeRoute, STATIC_ROUTES } from './routes.ts';
+import { normalizeRoute, RESERVED_ROUTES, STATIC_ROUTES } from './routes.ts';
 import { scanBody, type ScannedHeading, type ScannedLink } from './scan.ts';
 
 export interface GraphEntry {
@@ -161,8 +161,9 @@ export function buildSiteGraph(root: string, raws: readonly RawEntry[]): SiteGra
   const tags = new Map<string, string[]>();
   const duplicates: RawEntry[] = [];
   const routeClashes: { entry: GraphEntry; route: string }[] = [];
+  const reserved = new Set<string>(RESERVED_ROUTES);
   const claim = (route: string, entry: GraphEntry) => {
-    if (routes.has(route)) routeClashes.push({ entry, route });
+    if (routes.has(route) || reserved.has(route)) routeClashes.push({ entry, route });
     else routes.set(route, entry.key);
   };
   const addAnchor = (route: string, anchor: string) => {

@@ -20,6 +20,7 @@ export const PAGE_TYPES: Record<string, string> = {
   timeline: '/timeline/',
   'reading path': '/paths/fixture-path/',
   plays: '/plays/',
+  'filtered plays': '/plays/filter/cheng-chi/any-length/any-size/',
   play: '/plays/fixture-play/',
   worksheet: '/plays/fixture-play/worksheet/',
   composer: '/plays/compose/?plays=fixture-play&start=09:30',

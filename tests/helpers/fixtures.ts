@@ -31,6 +31,7 @@ export const INVALID_CASES: { overlay: string; rule: string; file: string; line:
   { overlay: 'unknown-anchor', rule: 'unknown-anchor', file: 'notes/broken-anchor.mdx', line: 11, message: /#no-such-heading/ },
   { overlay: 'duplicate-id', rule: 'duplicate-id', file: 'notes/alpha-note.md', line: 1, message: /alpha-note/ },
   { overlay: 'duplicate-route', rule: 'duplicate-route', file: 'plays/compose.yaml', line: 1, message: /\/plays\/compose\// },
+  { overlay: 'reserved-route', rule: 'duplicate-route', file: 'plays/filter.yaml', line: 1, message: /\/plays\/filter\// },
   { overlay: 'duplicate-title', rule: 'duplicate-title', file: 'notes/same-title.mdx', line: 2 },
   { overlay: 'heading-order', rule: 'heading-order', file: 'notes/h1-in-body.mdx', line: 13 },
   { overlay: 'image-alt', rule: 'image-alt', file: 'notes/no-alt.mdx', line: 13 },
