@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { didYouMean } from '../lib/nearest.ts';
 import { parseBody } from '../markdown/parse.ts';
+import { placeholderFindings } from '../scaffold/placeholders.ts';
 import { inspectTree } from '../markdown/safety.ts';
 import { GENERAL_SOURCE, type CollectionName } from '../schema/index.ts';
 import type { GraphEntry, SiteGraph } from '../graph/site-graph.ts';
@@ -53,6 +54,7 @@ export function validateSite(graph: SiteGraph, options: ValidateOptions = {}): F
     const data = validated.get(entry.key);
     if (data) findings.push(...referenceFindings(graph, entry, data));
     findings.push(...bodyFindings(graph, entry, options.parseBodies ?? false));
+    findings.push(...placeholderFindings(entry.raw));
   }
   findings.push(...orphanFindings(graph));
   const only = options.only;

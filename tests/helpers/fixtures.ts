@@ -50,5 +50,6 @@ export const INVALID_CASES: { overlay: string; rule: string; file: string; line:
   { overlay: 'quote-too-long', rule: 'quote-too-long', file: 'notes/long-quote.mdx', line: 13 },
   { overlay: 'mdx-syntax', rule: 'mdx-syntax', file: 'notes/unclosed.mdx', line: 13 },
   { overlay: 'raw-html', rule: 'raw-html', file: 'notes/raw-html.md', line: 13 },
+  { overlay: 'placeholder', rule: 'placeholder', file: 'notes/unfinished.mdx', line: 3, message: /`summary` still holds the placeholder/ },
   { overlay: 'orphan', rule: 'orphan', file: 'notes/lonely.mdx', line: 1 },
 ];
