@@ -57,8 +57,8 @@ function main() {
     const buildOurs = () => {
       fs.rmSync(ourOut, { recursive: true, force: true });
       fs.rmSync(path.join(root, 'node_modules/.astro'), { recursive: true, force: true });
-      const index = fs.existsSync(path.join(root, 'scripts/search-index.ts')) ? ` && "${node}" scripts/search-index.ts --site "${ourOut}"` : '';
-      const run = timed(`"${node}" node_modules/astro/bin/astro.mjs build --outDir "${ourOut}"${index}`, {
+      // The same pipeline as `npm run build`: pages, search index, worksheets.
+      const run = timed(`"${node}" scripts/build.ts --out "${ourOut}"`, {
         cwd: root,
         env: { CONTENT_DIR: content, ASTRO_TELEMETRY_DISABLED: '1' },
       });

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
+const BUILD = path.join(ROOT, 'scripts/build.ts');
 
 export interface BuildResult {
   status: number | null;
@@ -13,10 +13,14 @@ export interface BuildResult {
   outDir: string;
 }
 
-/** Builds `contentDir` into a fresh temporary folder. Never throws on a failed build: check `status`. */
+/**
+ * Builds `contentDir` into a fresh temporary folder with the same pipeline as
+ * `npm run build` (pages, search index, worksheets). Never throws on a failed
+ * build: check `status`.
+ */
 export function buildSite(contentDir: string, env: Record<string, string> = {}): BuildResult {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'playbook-dist-'));
-  const result = spawnSync(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
+  const result = spawnSync(process.execPath, [BUILD, '--out', outDir], {
     cwd: ROOT,
     env: { ...process.env, CONTENT_DIR: contentDir, SITE_URL: 'https://playbook.example', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
     encoding: 'utf8',

@@ -1,0 +1,242 @@
+/**
+ * The worksheet model: a play becomes a document tree (sections of headings,
+ * paragraphs, lists, tables and prompts with their answer space) that every
+ * renderer draws. Pure: no files, no clock; the same play and options always
+ * give the same tree.
+ *
+ * Two views of a play:
+ * - participant: title, purpose, team and date, then the prompts in step order;
+ * - facilitator: purpose, outcome, time, people, roles, materials, timed steps
+ *   with notes, the prompts, follow-up and sources.
+ */
+import { withBase } from '../graph/routes.ts';
+import { formatDate } from '../lib/format.ts';
+import type { PlayData, Prompt, Step } from '../schema/play.ts';
+import { formatClock, parseClock } from './agenda.ts';
+import { answerSpec, type AnswerSpec } from './sizing.ts';
+import { strings } from './strings.ts';
+
+export const VIEWS = ['participant', 'facilitator'] as const;
+export type View = (typeof VIEWS)[number];
+
+export interface ListItem {
+  /** A bold lead-in, e.g. a role's name. */
+  label?: string;
+  text: string;
+  /** A second, quieter line. */
+  detail?: string;
+}
+
+export interface TableRow {
+  cells: string[];
+  /** Rows that are not the main content, such as breaks in an agenda. */
+  muted?: boolean;
+}
+
+export type Block =
+  /** A small label above the title ("Facilitator guide"). */
+  | { kind: 'eyebrow'; text: string }
+  | { kind: 'heading'; level: 1 | 2 | 3; text: string }
+  | { kind: 'paragraph'; text: string; style?: 'lede' | 'meta' | 'note'; label?: string }
+  /** Label and value pairs such as Time and People. */
+  | { kind: 'facts'; items: { label: string; value: string }[] }
+  | { kind: 'list'; ordered: boolean; items: ListItem[] }
+  | { kind: 'table'; columns: string[]; rows: TableRow[] }
+  /** Lines to write on (team, date): printed when a value is given, a fillable field when not. */
+  | { kind: 'fill-in'; items: { field: string; label: string; value?: string }[] }
+  | { kind: 'prompt'; number: number; question: string; answer: AnswerSpec };
+
+export interface Section {
+  /** Printed in the footer of every page of the section, with its QR code. */
+  footer: { title: string; url: string };
+  /**
+   * Groups the section's form fields under one parent field, so a session pack
+   * can hold the same play's prompts twice without a name clash
+   * (`three-questions.who` rather than `who`).
+   */
+  fieldPrefix?: string;
+  blocks: Block[];
+}
+
+export interface WorksheetDocument {
+  /** Document title: the window title of a PDF. */
+  title: string;
+  /** One sentence on what the document is. */
+  subject: string;
+  lang: string;
+  /** Each section starts on a new page. */
+  sections: Section[];
+}
+
+export interface PlayInput {
+  id: string;
+  data: PlayData;
+}
+
+export interface ModelContext {
+  /** `SITE_URL`, without a trailing slash. */
+  siteUrl: string;
+  /** `BASE_PATH`, e.g. `/` or `/playbook`. */
+  basePath: string;
+  /** Titles by id, for "Built on" and "Sources"; an id stands in for a missing title. */
+  titles?: { notes?: ReadonlyMap<string, string>; sources?: ReadonlyMap<string, string> };
+  /** Printed on the team line of a worksheet. */
+  team?: string;
+  /** `YYYY-MM-DD`, printed on the date line of a worksheet. */
+  date?: string;
+}
+
+/** The public web address of a site route, e.g. `/plays/x/` → `https://example.org/playbook/plays/x/`. */
+export const siteAddress = (ctx: Pick<ModelContext, 'siteUrl' | 'basePath'>, route: string): string => `${ctx.siteUrl}${withBase(ctx.basePath, route)}`;
+
+export const playAddress = (ctx: Pick<ModelContext, 'siteUrl' | 'basePath'>, id: string): string => siteAddress(ctx, `/plays/${id}/`);
+
+/** A date as printed on a worksheet: `2027-01-15` → "15 January 2027". */
+export const printedDate = (iso: string): string => formatDate(new Date(`${iso}T00:00:00Z`));
+
+export interface PromptGroup {
+  /** The step that first asks for these prompts; absent for prompts no step names. */
+  step?: { number: number; step: Step };
+  prompts: Prompt[];
+}
+
+/**
+ * The prompts in the order a session reaches them: by the first step that names
+ * each, then any prompt no step names, in file order.
+ */
+export function promptsInStepOrder(play: PlayData): PromptGroup[] {
+  const byId = new Map(play.prompts.map((p) => [p.id, p]));
+  const placed = new Set<string>();
+  const groups: PromptGroup[] = [];
+  play.steps.forEach((step, i) => {
+    const prompts = step.prompts.filter((id) => !placed.has(id)).flatMap((id) => (byId.get(id) ? [byId.get(id) as Prompt] : []));
+    prompts.forEach((p) => placed.add(p.id));
+    if (prompts.length > 0) groups.push({ step: { number: i + 1, step }, prompts });
+  });
+  const rest = play.prompts.filter((p) => !placed.has(p.id));
+  if (rest.length > 0) groups.push({ prompts: rest });
+  return groups;
+}
+
+/** Each prompt id's number on the worksheet (1-based, in step order). */
+export function promptNumbers(play: PlayData): Map<string, number> {
+  const numbers = new Map<string, number>();
+  for (const group of promptsInStepOrder(play)) for (const prompt of group.prompts) numbers.set(prompt.id, numbers.size + 1);
+  return numbers;
+}
+
+export interface SectionOptions {
+  fieldPrefix?: string;
+  /** Facilitator guide: the clock time the play starts (`HH:MM`), so steps show real times instead of offsets. */
+  start?: string;
+}
+
+/** The participant worksheet of a play. */
+export function participantSection(play: PlayInput, ctx: ModelContext, options: SectionOptions = {}): Section {
+  const { data } = play;
+  const blocks: Block[] = [
+    { kind: 'eyebrow', text: strings.participant.eyebrow },
+    { kind: 'heading', level: 1, text: data.title },
+    { kind: 'paragraph', style: 'lede', text: data.purpose },
+    {
+      kind: 'fill-in',
+      items: [
+        { field: 'team', label: strings.fillIn.team, ...(ctx.team && { value: ctx.team }) },
+        { field: 'date', label: strings.fillIn.date, ...(ctx.date && { value: printedDate(ctx.date) }) },
+      ],
+    },
+  ];
+  let number = 0;
+  for (const group of promptsInStepOrder(data)) {
+    if (group.step) {
+      const { step } = group.step;
+      blocks.push({ kind: 'heading', level: 2, text: strings.participant.step(group.step.number, step.title, step.minutes) });
+      blocks.push({ kind: 'paragraph', text: step.instructions });
+    } else {
+      blocks.push({ kind: 'heading', level: 2, text: strings.participant.otherPrompts });
+    }
+    for (const prompt of group.prompts) blocks.push({ kind: 'prompt', number: ++number, question: prompt.question, answer: answerSpec(prompt) });
+  }
+  return { footer: { title: data.title, url: playAddress(ctx, play.id) }, ...(options.fieldPrefix && { fieldPrefix: options.fieldPrefix }), blocks };
+}
+
+/** Start and end of each step: offsets from the start of the play (`0:05`), or clock times when the start is known. */
+export function stepTimes(steps: readonly Pick<Step, 'minutes'>[], start?: string): { start: string; end: string }[] {
+  const origin = start === undefined ? 0 : parseClock(start);
+  const show = (minutes: number) => (start === undefined ? `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}` : formatClock(minutes));
+  let clock = origin;
+  return steps.map((step) => {
+    const from = clock;
+    clock += step.minutes;
+    return { start: show(from), end: show(clock) };
+  });
+}
+
+/** The facilitator guide of a play. */
+export function facilitatorSection(play: PlayInput, ctx: ModelContext, options: SectionOptions = {}): Section {
+  const { data } = play;
+  const words = strings.facilitator;
+  const noteTitles = data.notes.map((id) => ctx.titles?.notes?.get(id) ?? id);
+  const blocks: Block[] = [
+    { kind: 'eyebrow', text: words.eyebrow },
+    { kind: 'heading', level: 1, text: data.title },
+    { kind: 'paragraph', style: 'lede', text: data.purpose },
+    {
+      kind: 'facts',
+      items: [
+        { label: words.outcome, value: data.outcome },
+        { label: words.time, value: words.timeValue(data.runMinutes, data.prepMinutes) },
+        { label: words.people, value: words.peopleValue(data.groupSize.min, data.groupSize.max) },
+        { label: words.builtOn, value: noteTitles.join('; ') },
+        { label: words.online, value: playAddress(ctx, play.id) },
+      ],
+    },
+  ];
+  if (data.roles.length > 0) {
+    blocks.push({ kind: 'heading', level: 2, text: words.roles });
+    blocks.push({ kind: 'list', ordered: false, items: data.roles.map((role) => ({ label: role.name, text: role.does })) });
+  }
+  if (data.materials.length > 0) {
+    blocks.push({ kind: 'heading', level: 2, text: words.materials });
+    blocks.push({ kind: 'list', ordered: false, items: data.materials.map((text) => ({ text })) });
+  }
+  blocks.push({ kind: 'heading', level: 2, text: words.steps });
+  const numbers = promptNumbers(data);
+  const times = stepTimes(data.steps, options.start);
+  data.steps.forEach((step, i) => {
+    const time = times[i] ?? { start: '', end: '' };
+    blocks.push({ kind: 'heading', level: 3, text: words.step(i + 1, step.title) });
+    blocks.push({ kind: 'paragraph', style: 'meta', text: words.stepTime(step.minutes, time.start, time.end) });
+    blocks.push({ kind: 'paragraph', text: step.instructions });
+    if (step.facilitator) blocks.push({ kind: 'paragraph', style: 'note', label: words.note, text: step.facilitator });
+    const asked = step.prompts.flatMap((id) => (numbers.has(id) ? [numbers.get(id) as number] : []));
+    if (asked.length > 0) blocks.push({ kind: 'paragraph', style: 'meta', text: words.stepPrompts(asked) });
+  });
+  blocks.push({ kind: 'heading', level: 2, text: words.prompts });
+  const ordered = promptsInStepOrder(data).flatMap((g) => g.prompts);
+  blocks.push({ kind: 'list', ordered: true, items: ordered.map((p) => ({ text: p.question, detail: strings.describeAnswer(p) })) });
+  if (data.followUp.length > 0) {
+    blocks.push({ kind: 'heading', level: 2, text: words.followUp });
+    blocks.push({ kind: 'list', ordered: false, items: data.followUp.map((text) => ({ text })) });
+  }
+  blocks.push({ kind: 'heading', level: 2, text: words.sources });
+  blocks.push({
+    kind: 'list',
+    ordered: false,
+    items: data.sources.map((source) =>
+      source.id === 'general' ? { label: words.generalSource, text: source.locator } : { label: ctx.titles?.sources?.get(source.id) ?? source.id, text: source.locator },
+    ),
+  });
+  return { footer: { title: data.title, url: playAddress(ctx, play.id) }, ...(options.fieldPrefix && { fieldPrefix: options.fieldPrefix }), blocks };
+}
+
+/** One view of one play as a whole document. */
+export function playDocument(play: PlayInput, view: View, ctx: ModelContext): WorksheetDocument {
+  const participant = view === 'participant';
+  return {
+    title: participant ? strings.participant.documentTitle(play.data.title) : strings.facilitator.documentTitle(play.data.title),
+    subject: play.data.purpose,
+    lang: strings.lang,
+    sections: [participant ? participantSection(play, ctx) : facilitatorSection(play, ctx)],
+  };
+}

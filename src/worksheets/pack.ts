@@ -1,0 +1,71 @@
+/**
+ * A session pack: one document for a whole session. A cover (team, date,
+ * total time, the plays), the timed agenda, then each play's facilitator guide
+ * and participant worksheet. Pure, like the model it builds on.
+ */
+import { buildAgenda, type Agenda } from './agenda.ts';
+import { facilitatorSection, participantSection, printedDate, siteAddress, type ModelContext, type PlayInput, type Section, type WorksheetDocument } from './model.ts';
+import { strings } from './strings.ts';
+
+export interface PackOptions {
+  /** `HH:MM`, 24-hour. */
+  start: string;
+  /** Minutes between plays; 0 for none. */
+  breakMinutes: number;
+}
+
+/** The composer page with this selection, so the cover's QR code opens the same session on the web. */
+export function composerAddress(ctx: Pick<ModelContext, 'siteUrl' | 'basePath'>, playIds: readonly string[], options: PackOptions): string {
+  const query = [`plays=${playIds.join(',')}`, `start=${options.start}`, ...(options.breakMinutes > 0 ? [`break=${options.breakMinutes}`] : [])].join('&');
+  return `${siteAddress(ctx, '/plays/compose/')}?${query}`;
+}
+
+/** The agenda of the plays in order, with clock times. Throws a RangeError for a bad start or break. */
+export function packAgenda(plays: readonly PlayInput[], options: PackOptions): Agenda {
+  return buildAgenda(
+    plays.map((p) => ({ id: p.id, title: p.data.title, steps: p.data.steps })),
+    { start: options.start, breakMinutes: options.breakMinutes },
+  );
+}
+
+export function sessionPack(plays: readonly PlayInput[], options: PackOptions, ctx: ModelContext): WorksheetDocument {
+  const words = strings.pack;
+  const agenda = packAgenda(plays, options);
+  const url = composerAddress(ctx, plays.map((p) => p.id), options);
+  const cover: Section = {
+    footer: { title: words.title, url },
+    blocks: [
+      { kind: 'eyebrow', text: words.eyebrow },
+      { kind: 'heading', level: 1, text: ctx.team ? `${words.title}: ${ctx.team}` : words.title },
+      {
+        kind: 'facts',
+        items: [
+          ...(ctx.team ? [{ label: words.team, value: ctx.team }] : []),
+          ...(ctx.date ? [{ label: words.date, value: printedDate(ctx.date) }] : []),
+          { label: words.time, value: words.timeValue(agenda.start, agenda.end, agenda.totalMinutes) },
+        ],
+      },
+      { kind: 'heading', level: 2, text: words.plays },
+      { kind: 'list', ordered: true, items: plays.map((p) => ({ text: words.playItem(p.data.title, p.data.runMinutes), detail: p.data.purpose })) },
+      ...(options.breakMinutes > 0 && plays.length > 1 ? [{ kind: 'paragraph' as const, style: 'meta' as const, text: words.breaks(options.breakMinutes) }] : []),
+      { kind: 'heading', level: 2, text: words.agenda },
+      {
+        kind: 'table',
+        columns: [...words.agendaColumns],
+        rows: agenda.items.map((item) =>
+          item.kind === 'break'
+            ? { cells: [item.start, item.end, '', words.breakRow, String(item.minutes)], muted: true }
+            : { cells: [item.start, item.end, item.playTitle, item.title, String(item.minutes)] },
+        ),
+      },
+    ],
+  };
+  const sections: Section[] = [cover];
+  // Each play starts at the clock time of its first agenda step, breaks included.
+  for (const play of plays) {
+    const start = agenda.items.find((item) => item.kind === 'step' && item.playId === play.id)?.start ?? agenda.start;
+    sections.push(facilitatorSection(play, ctx, { start }));
+    sections.push(participantSection(play, ctx, { fieldPrefix: play.id }));
+  }
+  return { title: words.documentTitle(ctx.team, ctx.date ? printedDate(ctx.date) : undefined), subject: plays.map((p) => p.data.title).join(', '), lang: strings.lang, sections };
+}

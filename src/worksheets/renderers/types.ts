@@ -1,0 +1,20 @@
+/** The shape every worksheet renderer has: one model in, one file's bytes out. */
+import type { WorksheetDocument } from '../model.ts';
+
+export const PAPERS = ['a4', 'letter'] as const;
+export type Paper = (typeof PAPERS)[number];
+
+export interface RenderOptions {
+  /** Paper size; ignored by renderers that are not `paged`. */
+  paper: Paper;
+  /** Creation date written into the file: fixed by the caller (SOURCE_DATE_EPOCH), never the clock, so output is reproducible. */
+  created: Date;
+}
+
+export interface Renderer {
+  /** The `--format` value and the file extension, e.g. `pdf`. */
+  format: string;
+  /** Whether the output depends on the paper size (one file per paper) or not (one file per view). */
+  paged: boolean;
+  render(document: WorksheetDocument, options: RenderOptions): Promise<Uint8Array>;
+}

@@ -1,0 +1,202 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { PlayData } from '../../src/schema/play.ts';
+import { loadWorksheetContent } from '../../src/worksheets/load.ts';
+import {
+  facilitatorSection,
+  participantSection,
+  playAddress,
+  playDocument,
+  promptNumbers,
+  promptsInStepOrder,
+  stepTimes,
+  type Block,
+  type ModelContext,
+  type PlayInput,
+} from '../../src/worksheets/model.ts';
+import { composerAddress, sessionPack } from '../../src/worksheets/pack.ts';
+import { FIXTURES, SITE_FIXTURE } from '../helpers/fixtures.ts';
+
+const content = loadWorksheetContent(SITE_FIXTURE);
+const fixture = content.plays.find((p) => p.id === 'fixture-play') as PlayInput;
+const ctx: ModelContext = { siteUrl: 'https://playbook.example', basePath: '/', titles: content.titles };
+
+const texts = (blocks: readonly Block[], kind: Block['kind']) =>
+  blocks.filter((b) => b.kind === kind).map((b) => ('text' in b ? b.text : 'question' in b ? b.question : ''));
+
+/** The fixture play with its steps' prompt lists replaced. */
+const withSteps = (prompts: string[][]): PlayData => ({
+  ...fixture.data,
+  steps: prompts.map((ids, i) => ({ title: `Step ${i + 1}`, minutes: 5, instructions: 'Do the step, please.', prompts: ids })),
+});
+
+describe('loading', () => {
+  it('reads and validates the fixture plays, with note and source titles', () => {
+    expect(content.ids).toContain('fixture-play');
+    expect(content.invalid.size).toBe(0);
+    expect(content.titles.notes.get('alpha-note')).toBe('Alpha note');
+    expect(content.titles.sources.get('fixture-text')).toBeDefined();
+  });
+
+  it('reports an invalid play with the checker’s file:line findings', () => {
+    const dir = path.join(FIXTURES, 'worksheets', 'invalid-content');
+    const loaded = loadWorksheetContent(dir);
+    expect(loaded.ids).toEqual(['broken-play']);
+    expect(loaded.plays).toEqual([]);
+    const findings = loaded.invalid.get('broken-play') ?? [];
+    expect(findings.map((f) => `${path.basename(f.file)}:${f.line} ${f.rule}`)).toContain('broken-play.yaml:7 frontmatter-schema');
+    expect(findings.map((f) => f.message).join('\n')).toMatch(/steps add up to 10 minutes but runMinutes is 30/);
+  });
+});
+
+describe('prompt order', () => {
+  it('follows the first step that asks each prompt, then prompts no step names', () => {
+    const play = withSteps([['grid', 'who'], ['who', 'rating'], []]);
+    const groups = promptsInStepOrder(play);
+    expect(groups.map((g) => [g.step?.number ?? null, g.prompts.map((p) => p.id)])).toEqual([
+      [1, ['grid', 'who']],
+      [2, ['rating']],
+      [null, ['channels', 'agreed', 'actions']],
+    ]);
+    expect([...promptNumbers(play)]).toEqual([['grid', 1], ['who', 2], ['rating', 3], ['channels', 4], ['agreed', 5], ['actions', 6]]);
+  });
+});
+
+describe('participant worksheet', () => {
+  const section = participantSection(fixture, ctx);
+
+  it('has the title, purpose, team and date lines, then the prompts in step order', () => {
+    expect(section.blocks.slice(0, 3)).toEqual([
+      { kind: 'eyebrow', text: 'Participant worksheet' },
+      { kind: 'heading', level: 1, text: 'Fixture play' },
+      { kind: 'paragraph', style: 'lede', text: fixture.data.purpose },
+    ]);
+    expect(section.blocks[3]).toEqual({ kind: 'fill-in', items: [{ field: 'team', label: 'Team' }, { field: 'date', label: 'Date' }] });
+    expect(texts(section.blocks, 'heading')).toEqual(['Fixture play', 'Step 1: Warm up (10 min)', 'Step 2: Discuss (20 min)']);
+    const prompts = section.blocks.filter((b) => b.kind === 'prompt');
+    expect(prompts.map((p) => [p.number, p.answer.kind])).toEqual([
+      [1, 'lines'],
+      [2, 'scale'],
+      [3, 'checklist'],
+      [4, 'yesno'],
+      [5, 'grid'],
+      [6, 'table'],
+    ]);
+  });
+
+  it('prints the team and date when given', () => {
+    const filled = participantSection(fixture, { ...ctx, team: 'Zoë Łukasz Ærø', date: '2027-01-15' });
+    expect(filled.blocks[3]).toEqual({
+      kind: 'fill-in',
+      items: [
+        { field: 'team', label: 'Team', value: 'Zoë Łukasz Ærø' },
+        { field: 'date', label: 'Date', value: '15 January 2027' },
+      ],
+    });
+  });
+
+  it('links every page to the play on the site, under the base path', () => {
+    expect(section.footer).toEqual({ title: 'Fixture play', url: 'https://playbook.example/plays/fixture-play/' });
+    expect(playAddress({ siteUrl: 'https://example.org', basePath: '/playbook' }, 'x')).toBe('https://example.org/playbook/plays/x/');
+  });
+});
+
+describe('facilitator guide', () => {
+  const section = facilitatorSection(fixture, ctx);
+
+  it('covers purpose, outcome, time, people, roles, materials, steps, prompts, follow-up and sources', () => {
+    expect(texts(section.blocks, 'heading')).toEqual(['Fixture play', 'Roles', 'Materials', 'Steps', '1. Warm up', '2. Discuss', 'Worksheet questions', 'After the session', 'Sources']);
+    const facts = section.blocks.find((b) => b.kind === 'facts');
+    expect(facts).toEqual({
+      kind: 'facts',
+      items: [
+        { label: 'Outcome', value: fixture.data.outcome },
+        { label: 'Time', value: '30 min to run, plus 5 min to prepare' },
+        { label: 'People', value: '2 to 8 people' },
+        { label: 'Built on', value: 'Alpha note' },
+        { label: 'Online', value: 'https://playbook.example/plays/fixture-play/' },
+      ],
+    });
+  });
+
+  it('times each step and shows its facilitator note and the worksheet questions it asks', () => {
+    const paragraphs = section.blocks.filter((b) => b.kind === 'paragraph');
+    expect(paragraphs.map((p) => [p.style ?? 'body', p.text])).toEqual([
+      ['lede', fixture.data.purpose],
+      ['meta', '10 min, 0:00–0:10'],
+      ['body', 'Each person answers the first two prompts alone.'],
+      ['note', 'Keep this silent so quieter people get their thoughts down.'],
+      ['meta', 'Worksheet questions: 1, 2'],
+      ['meta', '20 min, 0:10–0:30'],
+      ['body', 'Compare answers as a group and fill in the rest together.'],
+      ['meta', 'Worksheet questions: 3, 4, 5, 6'],
+    ]);
+  });
+
+  it('shows clock times when the start is known (session packs)', () => {
+    const timed = facilitatorSection(fixture, ctx, { start: '09:30' });
+    expect(timed.blocks.filter((b) => b.kind === 'paragraph' && b.style === 'meta').map((b) => ('text' in b ? b.text : ''))).toContain('10 min, 09:30–09:40');
+  });
+});
+
+describe('stepTimes', () => {
+  it.each([
+    [undefined, ['0:00–0:10', '0:10–0:35', '0:35–1:25']],
+    ['09:30', ['09:30–09:40', '09:40–10:05', '10:05–10:55']],
+  ])('from %s', (start, expected) => {
+    expect(stepTimes([{ minutes: 10 }, { minutes: 25 }, { minutes: 50 }], start).map((t) => `${t.start}–${t.end}`)).toEqual(expected);
+  });
+});
+
+describe('documents', () => {
+  it('titles each view for the window title', () => {
+    expect(playDocument(fixture, 'participant', ctx)).toMatchObject({ title: 'Fixture play: worksheet', lang: 'en', sections: [{}] });
+    expect(playDocument(fixture, 'facilitator', ctx).title).toBe('Fixture play: facilitator guide');
+  });
+
+  it('is the same for the same input', () => {
+    expect(JSON.stringify(playDocument(fixture, 'participant', ctx))).toBe(JSON.stringify(playDocument(fixture, 'participant', ctx)));
+  });
+});
+
+describe('session pack', () => {
+  const second: PlayInput = { id: 'second', data: { ...fixture.data, title: 'Second play' } };
+  const pack = sessionPack([fixture, second], { start: '09:30', breakMinutes: 10 }, { ...ctx, team: 'Zoë Łukasz Ærø', date: '2027-01-15' });
+
+  it('has a cover with team, date and total time, and the timed agenda with breaks', () => {
+    const cover = pack.sections[0];
+    expect(cover?.blocks.find((b) => b.kind === 'facts')).toEqual({
+      kind: 'facts',
+      items: [
+        { label: 'Team', value: 'Zoë Łukasz Ærø' },
+        { label: 'Date', value: '15 January 2027' },
+        { label: 'Time', value: '09:30–10:40 (1 h 10 min)' },
+      ],
+    });
+    const agenda = cover?.blocks.find((b) => b.kind === 'table');
+    expect(agenda?.kind === 'table' && agenda.rows.map((r) => r.cells.join(' | '))).toEqual([
+      '09:30 | 09:40 | Fixture play | Warm up | 10',
+      '09:40 | 10:00 | Fixture play | Discuss | 20',
+      '10:00 | 10:10 |  | Break | 10',
+      '10:10 | 10:20 | Second play | Warm up | 10',
+      '10:20 | 10:40 | Second play | Discuss | 20',
+    ]);
+    expect(pack.title).toBe('Session plan: Zoë Łukasz Ærø, 15 January 2027');
+  });
+
+  it('follows with each play’s facilitator guide (in clock time) and worksheet, fields grouped by play', () => {
+    expect(pack.sections.map((s) => [s.blocks[0]?.kind === 'eyebrow' && s.blocks[0].text, s.fieldPrefix ?? null])).toEqual([
+      ['Session pack', null],
+      ['Facilitator guide', null],
+      ['Participant worksheet', 'fixture-play'],
+      ['Facilitator guide', null],
+      ['Participant worksheet', 'second'],
+    ]);
+    expect(JSON.stringify(pack.sections[3])).toContain('10 min, 10:10–10:20');
+  });
+
+  it('links the cover to the composer with the same selection', () => {
+    expect(pack.sections[0]?.footer.url).toBe('https://playbook.example/plays/compose/?plays=fixture-play,second&start=09:30&break=10');
+    expect(composerAddress({ siteUrl: 'https://x.org', basePath: '/pb' }, ['a'], { start: '08:00', breakMinutes: 0 })).toBe('https://x.org/pb/plays/compose/?plays=a&start=08:00');
+  });
+});
