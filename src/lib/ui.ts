@@ -136,6 +136,8 @@ export const ui = {
   },
   /** The concept map, /map/, and each note's neighbourhood (src/components/map/). */
   map: {
+    /** Label for a link in the site navigation. */
+    nav: 'Map',
     title: 'Concept map',
     description: 'Every note and the links between them, coloured by theme.',
     lede: 'Every note is a dot and every link between two notes a line. Colours show the theme; bigger dots have more links. Select a dot to read the note.',
@@ -146,7 +148,6 @@ export const ui = {
     linkedWith: 'Linked with',
     noLinks: 'No links yet.',
     neighbourhood: 'On the map',
-    neighbourhoodFigure: (title: string) => `“${title}” and the notes it is linked with`,
     more: (count: number) => `and ${count} more`,
     fullMap: 'See the whole concept map',
   },
@@ -158,6 +159,15 @@ export const ui = {
     eras: { sears: 'The Sears era', amazon: 'The Amazon era', service: 'Customer service' },
     events: (count: number) => (count === 1 ? '1 event' : `${count} events`),
     read: 'Read:',
+  },
+  /** The glossary, /glossary/. */
+  glossary: {
+    title: 'Glossary',
+    description: 'The terms this playbook uses, defined in plain words.',
+    lede: 'The terms this playbook uses, defined in plain words, with the notes that explain them. In a note, the first use of a term links here; point at it or focus it to read the definition on the spot.',
+    letters: 'Terms by letter',
+    also: 'Also:',
+    readMore: 'Read more:',
   },
   /** Reading paths: /paths/<id>/ and the path navigation on note pages. */
   paths: {
@@ -182,5 +192,36 @@ export const ui = {
     online: 'Online:',
     backToTheme: 'Back to the theme',
     open: 'Read the whole theme as a book',
+  },
+  /** The search page, /search/. The island fills in {count}, {query} and {filters}. */
+  search: {
+    title: 'Search',
+    description: 'Search every note, play, glossary term, timeline event and source.',
+    label: 'Search for',
+    submit: 'Search',
+    filters: 'Narrow the results',
+    type: 'Type',
+    anyType: 'All types',
+    theme: 'Theme',
+    anyTheme: 'All themes',
+    /** Filter options, by search type (a collection name). */
+    types: { notes: 'Notes', plays: 'Plays', glossary: 'Glossary terms', timeline: 'Timeline events', sources: 'Sources', themes: 'Themes', paths: 'Reading paths' },
+    /** The type shown on a result. */
+    typeOne: { notes: 'Note', plays: 'Play', glossary: 'Glossary term', timeline: 'Timeline event', sources: 'Source', themes: 'Theme', paths: 'Reading path' },
+    emptyIntro: 'Type a word or two: an idea, a name, a year. Results show as you type.',
+    suggestions: 'Try',
+    browse: 'Or browse',
+    found: '{count} results for “{query}”{filters}.',
+    foundOne: '1 result for “{query}”{filters}.',
+    none: 'No results for “{query}”{filters}.',
+    inFilters: ' in {filters}',
+    noneHelp: 'Check the spelling, try fewer or other words, or remove a filter. The word may also be in',
+    glossary: 'the glossary',
+    notesIndex: 'the notes index',
+    or: 'or',
+    clearFilters: 'Search all types and themes',
+    searching: 'Searching…',
+    more: 'Show more results',
+    unavailable: 'Search could not load its index. Try again later, or browse the notes index or the glossary.',
   },
 } as const;
