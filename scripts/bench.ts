@@ -20,6 +20,7 @@ const spec: CommandSpec = {
     runs: { type: 'string', default: '3', value: 'N', description: 'cold builds per site and size' },
     'no-starlight': { type: 'boolean', default: false, description: 'build only our site' },
     work: { type: 'string', default: 'bench/work', value: 'DIR', description: 'scratch folder (not committed)' },
+    warm: { type: 'boolean', default: false, description: 'keep caches that survive between real builds (social images); default: every build cold' },
     help: { type: 'boolean', short: 'h', description: 'show this help' },
   },
 };
@@ -57,6 +58,8 @@ function main() {
     const buildOurs = () => {
       fs.rmSync(ourOut, { recursive: true, force: true });
       fs.rmSync(path.join(root, 'node_modules/.astro'), { recursive: true, force: true });
+      // The social-image cache survives real builds (it is keyed by content hash); a cold build starts without it.
+      if (!flags.warm) fs.rmSync(path.join(root, 'node_modules/.cache/og'), { recursive: true, force: true });
       // The same pipeline as `npm run build`: pages, search index, worksheets.
       const run = timed(`"${node}" scripts/build.ts --out "${ourOut}"`, {
         cwd: root,
@@ -89,7 +92,7 @@ function main() {
       indexKB: searchIndexBytes(path.join(outDir, 'pagefind')) / 1024,
       firstView: firstViewWeight(outDir, `notes/${firstNote}/index.html`),
     });
-    results.push({ notes, words: corpus.words, runs, ours: summarise(ours, ourOut), ...(withStarlight && { starlight: summarise(theirs, theirOut) }) });
+    results.push({ notes, words: corpus.words, runs, caches: flags.warm ? 'warm' : 'cold', ours: summarise(ours, ourOut), ...(withStarlight && { starlight: summarise(theirs, theirOut) }) });
   }
 
   const table = markdownTable(results);

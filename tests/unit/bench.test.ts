@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateNotes, writeOurCorpus } from '../../src/bench/corpus.ts';
+import { stats } from '../../src/bench/measure.ts';
+import { markdownTable, type SiteResult } from '../../src/bench/report.ts';
+import { runCheck } from '../../src/cli/check.ts';
+
+describe('benchmark corpus', () => {
+  it('is deterministic: same count and seed, same notes', () => {
+    expect(generateNotes(20, 7)).toEqual(generateNotes(20, 7));
+    expect(generateNotes(20, 7)).not.toEqual(generateNotes(20, 8));
+  });
+
+  it('has the shape of real notes: 500-800 words, headings, lists, quotes, 2-5 links', () => {
+    for (const note of generateNotes(30)) {
+      const words = note.body.split(/\s+/).filter(Boolean).length;
+      expect(words).toBeGreaterThanOrEqual(500);
+      expect(words).toBeLessThan(1000);
+      expect(note.body).toMatch(/^## /m);
+      expect(note.body).toMatch(/^- /m);
+      expect(note.body).toMatch(/^> /m);
+      expect([...note.body.matchAll(/See also \[/g)].length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('writes notes our checker accepts: schema-valid, every link resolving', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-corpus-'));
+    writeOurCorpus(dir, 40);
+    const errors = runCheck(dir).findings.filter((f) => f.severity === 'error');
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('benchmark statistics and table', () => {
+  it('gives median, min and max', () => {
+    expect(stats([3, 1, 2])).toEqual({ median: 2, min: 1, max: 3 });
+    expect(stats([4, 1, 2, 3])).toEqual({ median: 2.5, min: 1, max: 4 });
+  });
+
+  it('reports our wall time as a ratio of Starlight’s', () => {
+    const site = (wall: number): SiteResult => ({
+      wallSeconds: stats([wall]),
+      cpuSeconds: stats([wall]),
+      peakMB: stats([500]),
+      distMB: 1,
+      indexKB: 10,
+      firstView: { bytes: 10_000, gzipBytes: 3_000, requests: 2 },
+    });
+    const table = markdownTable([{ notes: 1000, words: 1, runs: 1, caches: 'cold', ours: site(8), starlight: site(20) }]);
+    expect(table).toContain('| 1,000 | cold | ours | 8.0 s (8.0–8.0)');
+    expect(table).toMatch(/\| 0\.40× \|$/m);
+  });
+});
