@@ -14,6 +14,7 @@ export const STATIC_ROUTES = [
   '/tags/',
   '/paths/',
   '/search/',
+  '/map/',
   '/rss.xml',
 ] as const;
 

@@ -8,6 +8,7 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeExternalLinks from 'rehype-external-links';
 import type { SiteGraph } from '../graph/site-graph.ts';
 import { toText } from '../lib/hast-text.ts';
+import remarkGlossary from './remark-glossary.ts';
 import remarkLinks from './remark-links.ts';
 import remarkReadingTime from './remark-reading-time.ts';
 import remarkSafety from './remark-safety.ts';
@@ -23,7 +24,8 @@ export function markdownPlugins({ graph, base }: PipelineOptions): { remarkPlugi
     // Our own typography pass replaces smartypants (see remark-typography.ts for why).
     smartypants: false,
     // Safety first: nothing else touches a tree that breaks the policy.
-    remarkPlugins: [remarkSafety, [remarkLinks, { graph, base }], remarkTypography, remarkReadingTime],
+    // Glossary links come last: they must not count as the author's links, nor be typographed twice.
+    remarkPlugins: [remarkSafety, [remarkLinks, { graph, base }], remarkTypography, remarkReadingTime, [remarkGlossary, { graph, base }]],
     rehypePlugins: [
       // Ids first (Astro adds them only after user plugins in MDX), so anchors can link to them.
       rehypeHeadingIds,

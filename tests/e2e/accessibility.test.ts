@@ -19,6 +19,8 @@ export const PAGE_TYPES: Record<string, string> = {
   glossary: '/glossary/',
   timeline: '/timeline/',
   'reading path': '/paths/fixture-path/',
+  'concept map': '/map/',
+  'theme book': '/themes/customer-obsession/book/',
   plays: '/plays/',
   'filtered plays': '/plays/filter/cheng-chi/any-length/any-size/',
   play: '/plays/fixture-play/',

@@ -1,0 +1,27 @@
+/**
+ * Makes ids unique per chapter on a page that shows several notes (the theme
+ * book). Every note has headings such as "The idea", so their ids repeat from
+ * one chapter to the next. Within each region between the markers
+ * `<template data-scope="PREFIX"></template>` and `<template data-scope-end></template>`
+ * (written by ./BookChapter.astro), every `id` becomes `PREFIX--id`, and every
+ * in-page reference to an id of that region (`href="#…"`, `aria-describedby`,
+ * `aria-labelledby`, `aria-controls`, `for`) follows. The markers are removed.
+ * Pure string work on Astro's own output, which always quotes attributes with
+ * double quotes.
+ */
+// Astro may add its own attributes (a scoped-style id) to the markers.
+const REGION = /<template data-scope="([a-z0-9-]+)"[^>]*><\/template>([\s\S]*?)<template data-scope-end[^>]*><\/template>/g;
+const ID = /(\sid=")([^"]+)(")/g;
+const HREF = /(\shref="#)([^"]+)(")/g;
+const IDREFS = /(\s(?:aria-describedby|aria-labelledby|aria-controls|for)=")([^"]+)(")/g;
+
+export function scopeIds(html: string): string {
+  return html.replace(REGION, (_match, prefix: string, body: string) => {
+    const ids = new Set([...body.matchAll(ID)].map((m) => m[2] ?? ''));
+    const scoped = (id: string) => (ids.has(id) ? `${prefix}--${id}` : id);
+    return body
+      .replace(ID, (_m, before: string, id: string, after: string) => `${before}${prefix}--${id}${after}`)
+      .replace(HREF, (_m, before: string, target: string, after: string) => `${before}${scoped(target)}${after}`)
+      .replace(IDREFS, (_m, before: string, list: string, after: string) => `${before}${list.split(/\s+/).map(scoped).join(' ')}${after}`);
+  });
+}
