@@ -8,17 +8,10 @@
 import { buildAgenda, type AgendaPlay } from '../../worksheets/agenda.ts';
 import { isClock, packCommand, parseBreak, parseComposeState, serializeComposeState, type ComposeState } from '../../lib/plays/compose-state.ts';
 import { formatDuration } from '../../lib/plays/time.ts';
+import { el, fill } from '../../lib/dom.ts';
 
 type Strings = Record<'empty' | 'summary' | 'summaryOne' | 'unknown', string>;
 
-const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
 
 export function mountComposer(root: HTMLElement): void {
   const q = <T extends Element>(selector: string) => root.querySelector<T>(selector) as T;

@@ -11,6 +11,7 @@
 import { excerptParts } from '../../search/excerpt.ts';
 import { PAGE_SIZE, TYPING_DELAY, type PagefindApi, type PagefindResult, type PagefindResultData } from '../../search/pagefind-api.ts';
 import { parseSearchState, sameSearch, searchFilters, serializeSearchState, type SearchState } from '../../search/state.ts';
+import { el, fill } from '../../lib/dom.ts';
 
 interface Strings {
   found: string;
@@ -24,14 +25,6 @@ interface Strings {
   types: Record<string, string>;
 }
 
-const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
 
 export function mountSearch(root: HTMLElement): void {
   const q = <T extends Element>(selector: string) => root.querySelector<T>(selector) as T;

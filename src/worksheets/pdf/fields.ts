@@ -94,10 +94,7 @@ export function textField(form: Form, o: TextFieldOptions): void {
     ...(o.parent && { Parent: o.parent }),
     structParent: o.struct,
   };
-  doc.annotate(o.x, o.y, o.width, o.height, dict as PDFKit.Mixins.AnnotationOption);
-  const widget = lastAnnotation(doc);
-  if (o.parent) (o.parent.data.Kids as Ref[]).push(widget);
-  else acroForm(doc).Fields.push(widget);
+  addWidget(doc, o, dict);
 }
 
 function circlePath(cx: number, cy: number, r: number): string {
@@ -154,10 +151,7 @@ export function checkbox(form: Form, o: CheckboxOptions): void {
     ...(o.parent && { Parent: o.parent }),
     structParent: o.struct,
   };
-  doc.annotate(o.x, o.y, o.width, o.height, dict as PDFKit.Mixins.AnnotationOption);
-  const widget = lastAnnotation(doc);
-  if (o.parent) (o.parent.data.Kids as Ref[]).push(widget);
-  else acroForm(doc).Fields.push(widget);
+  addWidget(doc, o, dict);
 }
 
 /** A radio group: one field whose widgets are the buttons. Exactly one can be on; clicking it again keeps it on. */
@@ -187,4 +181,12 @@ export function radioButton(form: Form, group: Ref, o: RadioButtonOptions): void
   };
   doc.annotate(o.x, o.y, o.width, o.height, dict as PDFKit.Mixins.AnnotationOption);
   (group.data.Kids as Ref[]).push(lastAnnotation(doc));
+}
+
+/** Places a field's widget on the page and hangs it under its parent field, or the form. */
+function addWidget(doc: PDFKit.PDFDocument, o: { x: number; y: number; width: number; height: number; parent?: { data: Record<string, unknown> } | undefined }, dict: Record<string, unknown>): void {
+  doc.annotate(o.x, o.y, o.width, o.height, dict as PDFKit.Mixins.AnnotationOption);
+  const widget = lastAnnotation(doc);
+  if (o.parent) (o.parent.data.Kids as Ref[]).push(widget);
+  else acroForm(doc).Fields.push(widget);
 }
