@@ -31,7 +31,8 @@ export interface ScanResult {
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ATX = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
-const WIKI = /\[\[([^\][\n|]+?)(?:\|([^\][\n]+?))?\]\]/g;
+/** `[[target]]` or `[[target|label]]`; shared with remark-links so both read wikilinks alike. */
+export const WIKI = /\[\[([^\][\n|]+?)(?:\|([^\][\n]+?))?\]\]/g;
 const MD_LINK = /(!?)\[((?:[^\][\n]|\[[^\][\n]*\])*)\]\(\s*<?([^()\s<>]+(?:\([^()\s]*\)[^()\s<>]*)*)>?(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)/g;
 const INLINE_CODE = /(`+)[^`\n]*?\1/g;
 

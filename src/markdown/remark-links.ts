@@ -10,6 +10,7 @@ import type { Link, PhrasingContent, Root, Text } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { withBase } from '../graph/routes.ts';
+import { WIKI } from '../graph/scan.ts';
 import { resolveLink, type GraphEntry, type SiteGraph } from '../graph/site-graph.ts';
 import { failWith, type PipelineIssue } from './report.ts';
 
@@ -20,7 +21,6 @@ export interface RemarkLinksOptions {
   base?: string;
 }
 
-const WIKI = /\[\[([^\][\n|]+?)(?:\|([^\][\n]+?))?\]\]/g;
 
 function entryForFile(graph: SiteGraph, file: VFile): GraphEntry | undefined {
   const byPath = pathIndex(graph);

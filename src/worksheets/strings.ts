@@ -2,17 +2,11 @@
  * Every word the worksheets print, in one place: the PDF and Markdown
  * renderers and the session pack read their labels from here, never inline.
  */
+import { formatDuration } from '../lib/plays/time.ts';
 import type { Prompt } from '../schema/play.ts';
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
-/** "45 min", "1 h", "1 h 55 min". */
-export function formatDuration(minutes: number): string {
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  if (hours === 0) return `${rest} min`;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
-}
 
 export const strings = {
   lang: 'en',
