@@ -1,10 +1,16 @@
 /**
  * Content collections: one glob loader per folder of the content directory
  * (`CONTENT_DIR`, default `content/`), validated by the schemas in src/schema/.
+ * MDX entries (notes, themes) are rendered to HTML as they load, never compiled
+ * to JavaScript: see src/content/static-mdx-loader.ts.
  */
+import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { readSiteConfig } from './config.ts';
+import { folderFingerprint, staticMdxLoader } from './content/static-mdx-loader.ts';
+import { loadSiteGraph } from './graph/site-graph.ts';
+import { createStaticRenderer } from './markdown/render-static.ts';
 import {
   COLLECTIONS,
   glossarySchema,
@@ -17,22 +23,32 @@ import {
   type CollectionName,
 } from './schema/index.ts';
 
-const { contentDir } = readSiteConfig();
+const { contentDir, basePath } = readSiteConfig();
 
-function loader(name: CollectionName) {
+function globOptions(name: CollectionName) {
   const spec = COLLECTIONS[name];
-  return glob({
+  return {
     base: `${contentDir}/${spec.folder}`,
     pattern: spec.extensions.map((ext) => `*${ext}`),
     // The file name is the id, exactly (the default would re-slug it).
-    generateId: ({ entry }) => entry.replace(/\.[^.]+$/, ''),
-  });
+    generateId: ({ entry }: { entry: string }) => entry.replace(/\.[^.]+$/, ''),
+  };
 }
+
+const loader = (name: CollectionName) => glob(globOptions(name));
+
+/** For MDX collections: rendered as they load, with a cache that any change to the content or the code invalidates. */
+const renderedLoader = (name: CollectionName) =>
+  staticMdxLoader({
+    glob: globOptions(name),
+    renderer: () => createStaticRenderer({ graph: () => loadSiteGraph(contentDir), base: basePath }),
+    fingerprint: () => folderFingerprint([contentDir, path.resolve('src')]),
+  });
 
 // Each schema is named here (not looked up) so every collection keeps its own data type.
 export const collections = {
-  notes: defineCollection({ loader: loader('notes'), schema: noteSchema }),
-  themes: defineCollection({ loader: loader('themes'), schema: themeSchema }),
+  notes: defineCollection({ loader: renderedLoader('notes'), schema: noteSchema }),
+  themes: defineCollection({ loader: renderedLoader('themes'), schema: themeSchema }),
   plays: defineCollection({ loader: loader('plays'), schema: playSchema }),
   sources: defineCollection({ loader: loader('sources'), schema: sourceSchema }),
   glossary: defineCollection({ loader: loader('glossary'), schema: glossarySchema }),

@@ -1,6 +1,6 @@
 /**
  * The MDX components contributors may use, with the props each accepts.
- * The safety policy admits exactly these; src/components/mdx/ renders them.
+ * The safety policy admits exactly these; src/markdown/static-components.ts renders them as HTML.
  */
 export interface ComponentSpec {
   required: readonly string[];
