@@ -1,31 +1,77 @@
 #!/usr/bin/env node
-// Entry point of `npm run build`: runs each build step in turn (see src/cli/build.ts),
-// reports how long each took, and stops at the first failure with its exit code.
-import { spawnSync } from 'node:child_process';
+// Entry point of `npm run build`: runs the build phases in order and the steps of a
+// phase side by side (see src/cli/build.ts), reports how long each took, and stops
+// after the first phase with a failed step, with that step's exit code.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { helpText, parseCommand, UsageError } from '../src/cli/args.ts';
-import { buildCommand, buildSteps } from '../src/cli/build.ts';
+import { buildCommand, buildPhases, stagingFor, type BuildStep } from '../src/cli/build.ts';
+
+interface StepResult {
+  step: BuildStep;
+  code: number;
+  seconds: number;
+}
+
+function run(step: BuildStep): Promise<StepResult> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, step.args, { stdio: 'inherit' });
+    const done = (code: number) => resolve({ step, code, seconds: (performance.now() - started) / 1000 });
+    child.on('error', (error) => {
+      console.error(`build: could not start the ${step.name} step: ${error.message}`);
+      done(1);
+    });
+    child.on('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
+  });
+}
+
+/** Moves a staged folder into the output (a rename; a copy when they sit on different disks). */
+function place({ from, to }: { from: string; to: string }) {
+  // A step with nothing to write (a site without plays has no worksheets) leaves no folder.
+  if (!fs.existsSync(from)) return;
+  fs.rmSync(to, { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(to), { recursive: true });
+  try {
+    fs.renameSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    fs.cpSync(from, to, { recursive: true });
+    fs.rmSync(from, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const { flags } = parseCommand(buildCommand, process.argv.slice(2));
+  if (flags.help) return console.log(helpText(buildCommand));
+  const out = path.resolve(String(flags.out));
+  const staging = stagingFor(out);
+  fs.rmSync(staging, { recursive: true, force: true });
+  const started = performance.now();
+  const timings: string[] = [];
+  try {
+    for (const phase of buildPhases(out)) {
+      const results = await Promise.all(phase.map(run));
+      const failed = results.filter((result) => result.code !== 0);
+      for (const { step, code } of failed) console.error(`build: the ${step.name} step failed (exit ${code}); later steps did not run.`);
+      if (failed.length > 0) {
+        process.exitCode = failed[0]?.code ?? 1;
+        return;
+      }
+      for (const { step, seconds } of results) {
+        if (step.staged) place(step.staged);
+        timings.push(`${step.name} ${seconds.toFixed(1)} s`);
+      }
+    }
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+  console.log(`build: done in ${((performance.now() - started) / 1000).toFixed(1)} s (${timings.join(', ')}) into ${path.relative(process.cwd(), out) || '.'}/`);
+}
 
 try {
-  const { flags } = parseCommand(buildCommand, process.argv.slice(2));
-  if (flags.help) {
-    console.log(helpText(buildCommand));
-  } else {
-    const out = path.resolve(String(flags.out));
-    const started = performance.now();
-    const timings: string[] = [];
-    for (const step of buildSteps(out)) {
-      const stepStarted = performance.now();
-      const result = spawnSync(process.execPath, step.args, { stdio: 'inherit' });
-      if (result.status !== 0) {
-        console.error(`build: the ${step.name} step failed (exit ${result.status ?? result.signal}); nothing after it ran.`);
-        process.exitCode = result.status ?? 1;
-        break;
-      }
-      timings.push(`${step.name} ${((performance.now() - stepStarted) / 1000).toFixed(1)} s`);
-    }
-    if (!process.exitCode) console.log(`build: done in ${((performance.now() - started) / 1000).toFixed(1)} s (${timings.join(', ')}) into ${path.relative(process.cwd(), out) || '.'}/`);
-  }
+  await main();
 } catch (error) {
   if (!(error instanceof UsageError)) throw error;
   console.error(`build: ${error.message}`);

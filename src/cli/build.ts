@@ -1,9 +1,9 @@
 /**
- * The site build as one pipeline: Astro renders the pages, then the post-build
- * steps run over the output. `npm run build`, the tests and the benchmark all
+ * The site build as one pipeline: Astro renders the pages while the social
+ * images and worksheets are made beside it, then the search index is built
+ * over the output. `npm run build`, the tests and the benchmark all
  * use this list, so they cannot drift apart.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { CommandSpec } from './args.ts';
 
@@ -21,13 +21,36 @@ export interface BuildStep {
   name: string;
   /** Arguments for `node`: a script and its flags. */
   args: string[];
+  /**
+   * For a step that runs beside `astro build`: it writes into a staging folder
+   * (`astro build` empties the output folder when it starts), which is moved to
+   * its place in the output once the phase is over.
+   */
+  staged?: { from: string; to: string };
 }
 
-/** The steps, in order, for an output folder (relative paths resolve from `root`). */
-export function buildSteps(out: string, root = process.cwd()): BuildStep[] {
-  const steps: BuildStep[] = [{ name: 'pages', args: [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out] }];
-  // The search index is added by its own script once it exists in the tree.
-  if (fs.existsSync(path.join(root, 'scripts/search-index.ts'))) steps.push({ name: 'search index', args: [path.join(root, 'scripts/search-index.ts'), '--site', out] });
-  steps.push({ name: 'worksheets', args: [path.join(root, 'scripts/worksheets.ts'), '--out', path.join(out, 'worksheets')] });
-  return steps;
+/** The staging folder for an output folder: a hidden sibling, so moving out of it is a rename. */
+export const stagingFor = (out: string): string => path.join(path.dirname(out), `.${path.basename(out)}.staging`);
+
+/**
+ * The build as phases: the steps of a phase run at the same time (the machine's
+ * cores are otherwise idle while Astro renders pages on one), the phases in order.
+ * Social images and worksheets need only the content; the search index needs the pages.
+ */
+export function buildPhases(out: string, root = process.cwd()): BuildStep[][] {
+  const staging = stagingFor(out);
+  const script = (name: string) => path.join(root, 'scripts', name);
+  const beside = (name: string, file: string, folder: string, flag: string): BuildStep => ({
+    name,
+    args: [script(file), flag, path.join(staging, folder)],
+    staged: { from: path.join(staging, folder), to: path.join(out, folder) },
+  });
+  return [
+    [
+      { name: 'pages', args: [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out] },
+      beside('social images', 'social-images.ts', 'og', '--out'),
+      beside('worksheets', 'worksheets.ts', 'worksheets', '--out'),
+    ],
+    [{ name: 'search index', args: [script('search-index.ts'), '--site', out] }],
+  ];
 }

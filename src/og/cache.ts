@@ -2,8 +2,9 @@
  * Social images cached across builds: a PNG per content hash in
  * node_modules/.cache/og/ (kept by CI caches of node_modules, never shipped).
  * The key covers the card's text, the host, the design version, the fonts' bytes
- * and the satori and resvg versions, so any change that could move a pixel
- * draws the image again, and an unchanged card costs one file read.
+ * and the versions of fontkit (shaping) and resvg (glyph drawing), so any
+ * change that could move a pixel draws the image again, and an unchanged card
+ * costs one file read.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -16,12 +17,21 @@ import { OG_DESIGN_VERSION, renderCard } from './render.ts';
 export const OG_CACHE_DIR = path.resolve('node_modules/.cache/og');
 
 let versions: string | undefined;
-/** satori and resvg versions, from their package files. */
+/** fontkit and resvg versions, from their package files. */
 function rendererVersions(root = process.cwd()): string {
   if (!versions) {
     const require = createRequire(path.join(root, 'package.json'));
-    const version = (name: string) => (JSON.parse(fs.readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
-    versions = `satori@${version('satori')} resvg@${version('@resvg/resvg-js')}`;
+    // fontkit's `exports` hide its package.json: find it above the entry point instead.
+    const version = (name: string): string => {
+      for (let dir = path.dirname(require.resolve(name)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+        const file = path.join(dir, 'package.json');
+        if (!fs.existsSync(file)) continue;
+        const json = JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string; version?: string };
+        if (json.name === name && json.version) return json.version;
+      }
+      throw new Error(`no package.json with a version for ${name}`);
+    };
+    versions = `fontkit@${version('fontkit')} resvg@${version('@resvg/resvg-js')}`;
   }
   return versions;
 }

@@ -1,6 +1,7 @@
 /**
  * The fonts of the social images: Noto Sans regular and bold, full TrueType
- * files from `@expo-google-fonts/noto-sans` (satori reads TTF/OTF, not WOFF2).
+ * files from `@expo-google-fonts/noto-sans` (fontkit shapes text with them; TTF
+ * rather than WOFF2, which would need decompressing first).
  * Resolved from the project root, not from this module: inside an Astro build
  * this code runs from a bundled chunk in the output folder, which may be
  * outside the project (tests build into the system's temp folder).
