@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSiteGraph } from '../../src/graph/site-graph.ts';
 import { degrees, neighbourIds, noteGraph, type MapNode, type NoteGraph } from '../../src/map/graph.ts';
 import { placeLabels, textWidth } from '../../src/map/labels.ts';
-import { layoutMap, MAP_DEFAULTS, seededRandom, type MapLayout } from '../../src/map/layout.ts';
+import { layoutMap, MAP_DEFAULTS, seededRandom, ticksFor, type MapLayout } from '../../src/map/layout.ts';
 import { mapList } from '../../src/map/list.ts';
 import { fanLayout } from '../../src/map/neighbourhood.ts';
 import { truncate } from '../../src/map/text.ts';
@@ -202,5 +202,25 @@ describe('eraBands', () => {
 
   it('orders a year before a month of that year, and ties by id', () => {
     expect(eraBands([ev('b', '1995-07', 'amazon'), ev('z', '1995', 'amazon'), ev('a', '1995', 'amazon')])[0]?.events.map((e) => e.id)).toEqual(['a', 'z', 'b']);
+  });
+});
+
+describe('ticksFor', () => {
+  it('runs the full 300 steps for small maps', () => {
+    for (const n of [0, 1, 37, 300]) expect(ticksFor(n)).toBe(300);
+  });
+  it('keeps the work of large maps flat, never below 60 steps', () => {
+    expect(ticksFor(1000)).toBe(90);
+    expect(ticksFor(1000) * 1000).toBeLessThanOrEqual(300 * 300);
+    expect(ticksFor(5000)).toBe(60);
+    expect(ticksFor(100_000)).toBe(60);
+  });
+  it('still settles a large map: no two notes share a spot', () => {
+    const nodes: MapNode[] = Array.from({ length: 600 }, (_, i) => ({ id: `n${String(i).padStart(3, "0")}`, title: `Note ${i}`, theme: THEME_IDS[i % 3]!, route: `/notes/n${i}/` }));
+    const edges = nodes.slice(1).map((node, i) => ({ source: nodes[i]!.id, target: node.id }));
+    const adjacency = new Map(nodes.map((node, i) => [node.id, [nodes[i - 1]?.id, nodes[i + 1]?.id].filter((id): id is string => Boolean(id))]));
+    const layout = layoutMap({ nodes, edges, adjacency } as NoteGraph);
+    const spots = new Set(layout.nodes.map((node) => `${Math.round(node.x)},${Math.round(node.y)}`));
+    expect(spots.size).toBeGreaterThan(nodes.length * 0.95);
   });
 });
