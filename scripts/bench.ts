@@ -33,7 +33,7 @@ function fail(what: string, run: Timed): never {
   throw new Error(`${what} failed (exit ${run.status}):\n${run.output.slice(-4000)}`);
 }
 
-function main() {
+async function main() {
   const { flags } = parseCommand(spec, process.argv.slice(2));
   if (flags.help) return console.log(helpText(spec));
   const sizes = String(flags.sizes).split(',').map(Number);
@@ -55,13 +55,13 @@ function main() {
     const theirOut = path.join(starlightDir, 'dist');
     const ours: Timed[] = [];
     const theirs: Timed[] = [];
-    const buildOurs = () => {
+    const buildOurs = async () => {
       fs.rmSync(ourOut, { recursive: true, force: true });
       fs.rmSync(path.join(root, 'node_modules/.astro'), { recursive: true, force: true });
       // The social-image cache survives real builds (it is keyed by content hash); a cold build starts without it.
       if (!flags.warm) fs.rmSync(path.join(root, 'node_modules/.cache/og'), { recursive: true, force: true });
       // The same pipeline as `npm run build`: pages, search index, worksheets.
-      const run = timed(`"${node}" scripts/build.ts --out "${ourOut}"`, {
+      const run = await timed(`"${node}" scripts/build.ts --out "${ourOut}"`, {
         cwd: root,
         env: { CONTENT_DIR: content, ASTRO_TELEMETRY_DISABLED: '1' },
       });
@@ -69,19 +69,19 @@ function main() {
       ours.push(run);
       log(`  ours      ${run.wallSeconds.toFixed(1)} s wall, ${run.cpuSeconds.toFixed(1)} s CPU, ${run.peakMB} MB`);
     };
-    const buildTheirs = () => {
+    const buildTheirs = async () => {
       fs.rmSync(theirOut, { recursive: true, force: true });
       for (const cache of ['node_modules/.astro', '.astro']) fs.rmSync(path.join(starlightDir, cache), { recursive: true, force: true });
-      const run = timed(`"${node}" node_modules/astro/bin/astro.mjs build`, { cwd: starlightDir, env: { ASTRO_TELEMETRY_DISABLED: '1' } });
+      const run = await timed(`"${node}" node_modules/astro/bin/astro.mjs build`, { cwd: starlightDir, env: { ASTRO_TELEMETRY_DISABLED: '1' } });
       if (run.status !== 0) fail('the Starlight build', run);
       theirs.push(run);
       log(`  Starlight ${run.wallSeconds.toFixed(1)} s wall, ${run.cpuSeconds.toFixed(1)} s CPU, ${run.peakMB} MB`);
     };
     // Alternate which site goes first, so drift on a noisy machine hits both alike.
     for (let i = 0; i < runs; i++) {
-      if (!withStarlight) buildOurs();
-      else if (i % 2 === 0) (buildOurs(), buildTheirs());
-      else (buildTheirs(), buildOurs());
+      if (!withStarlight) await buildOurs();
+      else if (i % 2 === 0) await buildOurs().then(buildTheirs);
+      else await buildTheirs().then(buildOurs);
     }
     const firstNote = corpus.notes[0]?.slug ?? '';
     const summarise = (runsOf: Timed[], outDir: string): SiteResult => ({
@@ -121,7 +121,7 @@ function updateReadme(file: string, day: string, machine: string, table: string)
 }
 
 try {
-  main();
+  await main();
 } catch (error) {
   console.error(`bench: ${(error as Error).message}`);
   process.exitCode = error instanceof UsageError ? 2 : 1;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateNotes, writeOurCorpus } from '../../src/bench/corpus.ts';
-import { stats } from '../../src/bench/measure.ts';
+import { stats, timed } from '../../src/bench/measure.ts';
 import { markdownTable, type SiteResult } from '../../src/bench/report.ts';
 import { runCheck } from '../../src/cli/check.ts';
 
@@ -52,5 +52,21 @@ describe('benchmark statistics and table', () => {
     const table = markdownTable([{ notes: 1000, words: 1, runs: 1, caches: 'cold', ours: site(8), starlight: site(20) }]);
     expect(table).toContain('| 1,000 | cold | ours | 8.0 s (8.0–8.0)');
     expect(table).toMatch(/\| 0\.40× \|$/m);
+  });
+});
+
+describe('timed', () => {
+  it('sums the memory of processes that run side by side', async () => {
+    // Two processes each holding about 200 MB at the same time: the peak is their sum, not the larger one.
+    const hold = `"${process.execPath}" -e "const b = Buffer.alloc(2e8, 1); setTimeout(() => b.length, 1500)"`;
+    const run = await timed(`${hold} & ${hold} & wait`, { cwd: process.cwd() });
+    expect(run.status).toBe(0);
+    expect(run.peakMB).toBeGreaterThan(400);
+    expect(run.wallSeconds).toBeGreaterThanOrEqual(1.4);
+  });
+  it('reports a failing command with its output', async () => {
+    const run = await timed('echo something went wrong >&2; exit 3', { cwd: process.cwd() });
+    expect(run.status).toBe(3);
+    expect(run.output).toContain('something went wrong');
   });
 });
