@@ -218,6 +218,29 @@ describe('budgets', () => {
     await page.context().close();
   });
 
+  // The form appears when the island runs and results when Pagefind answers; neither
+  // may push what is already in view (Lighthouse's Cumulative Layout Shift, issue 8).
+  it.each([
+    ['a phone', { viewport: { width: 412, height: 823 }, isMobile: true }],
+    ['a desktop', { viewport: { width: 1350, height: 940 } }],
+  ])('moves nothing in view on %s as the form and the results appear', async (_, options) => {
+    const page = await openPage('/search/?q=customers', options);
+    await settled(page, /^\d+ results? for “customers”\.$/);
+    const shift = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let total = 0;
+          // Buffered: the shifts already recorded since navigation are delivered too.
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) total += (entry as PerformanceEntry & { value: number }).value;
+          }).observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => resolve(total), 250);
+        }),
+    );
+    expect(shift).toBeLessThan(0.01);
+    await page.context().close();
+  });
+
   it('fetches at most 100 kB of index (word chunks and fragments) for a one-word query', async () => {
     const page = await openPage('/search/');
     const index: string[] = [];
