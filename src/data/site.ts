@@ -36,6 +36,8 @@ export function once<T>(load: () => Promise<T>): () => Promise<T> {
 /** Published notes, by title. */
 export const notes = once(async (): Promise<Note[]> => sortBy(await getCollection('notes', (n) => !n.data.draft), (n) => n.data.title));
 /** Themes, in their set order. */
+/** Ids of the published notes (a lookup every note page makes). */
+export const publishedNoteIds = once(async (): Promise<ReadonlySet<string>> => new Set((await notes()).map((note) => note.id)));
 export const themes = once(async (): Promise<Theme[]> => [...(await getCollection('themes'))].sort((a, b) => a.data.order - b.data.order));
 export const plays = once(async (): Promise<Play[]> => sortBy(await getCollection('plays'), (p) => p.data.title));
 export const sources = once(async (): Promise<Source[]> => sortBy(await getCollection('sources'), (s) => s.data.title));

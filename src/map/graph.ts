@@ -26,6 +26,8 @@ export interface NoteGraph {
   edges: MapEdge[];
   /** Note id → ids of the notes one edge away, sorted. */
   adjacency: Map<string, string[]>;
+  /** Note id → node: every note page looks up its neighbours, so this is built once, not per page. */
+  byId: Map<string, MapNode>;
 }
 
 const cache = new WeakMap<SiteGraph, NoteGraph>();
@@ -70,7 +72,7 @@ function buildNoteGraph(graph: SiteGraph): NoteGraph {
     adjacency.get(target)?.push(source);
   }
   for (const list of adjacency.values()) list.sort();
-  return { nodes, edges, adjacency };
+  return { nodes, edges, adjacency, byId: new Map(nodes.map((node) => [node.id, node])) };
 }
 
 /** Ids of the notes one edge away from `id`, sorted. */

@@ -73,10 +73,52 @@ function candidate(node: LabelInput, side: LabelSide, options: LabelOptions): { 
 
 const SIDES: readonly LabelSide[] = ['right', 'left', 'below', 'above'];
 
+/**
+ * Boxes bucketed on a coarse grid, so a candidate is compared only with the
+ * boxes near it: comparing with every dot and label made placing labels
+ * quadratic (3 s at 5,000 notes). The sum of overlaps is the same.
+ */
+class BoxGrid {
+  readonly #cells = new Map<string, Box[]>();
+  constructor(readonly cell: number) {}
+
+  #keys(box: Box): string[] {
+    const keys: string[] = [];
+    for (let x = Math.floor(box.x1 / this.cell); x <= Math.floor(box.x2 / this.cell); x++) {
+      for (let y = Math.floor(box.y1 / this.cell); y <= Math.floor(box.y2 / this.cell); y++) keys.push(`${x},${y}`);
+    }
+    return keys;
+  }
+
+  add(box: Box): void {
+    for (const key of this.#keys(box)) {
+      const cell = this.#cells.get(key);
+      if (cell) cell.push(box);
+      else this.#cells.set(key, [box]);
+    }
+  }
+
+  /** Total overlap of `box` with the boxes in the grid, each counted once. */
+  overlap(box: Box): number {
+    const seen = new Set<Box>();
+    let sum = 0;
+    for (const key of this.#keys(box)) {
+      for (const other of this.#cells.get(key) ?? []) {
+        if (seen.has(other)) continue;
+        seen.add(other);
+        sum += overlap(box, other);
+      }
+    }
+    return sum;
+  }
+}
+
 /** Label positions by node id. The label's `y` is its vertical centre. */
 export function placeLabels(nodes: readonly LabelInput[], options: LabelOptions): Map<string, LabelPlacement> {
-  const dots: Box[] = nodes.map((n) => ({ x1: n.x - n.r, y1: n.y - n.r, x2: n.x + n.r, y2: n.y + n.r }));
-  const placed: Box[] = [];
+  const cell = Math.max(8, options.fontSize * 8);
+  const dots = new BoxGrid(cell);
+  for (const n of nodes) dots.add({ x1: n.x - n.r, y1: n.y - n.r, x2: n.x + n.r, y2: n.y + n.r });
+  const placed = new BoxGrid(cell);
   const result = new Map<string, LabelPlacement>();
   const order = [...nodes].sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const node of order) {
@@ -88,12 +130,12 @@ export function placeLabels(nodes: readonly LabelInput[], options: LabelOptions)
       // Leaving the view box is never acceptable; covering a dot is worse than touching another label.
       const score =
         outside * 1e6 +
-        dots.reduce((sum, dot) => sum + overlap(box, dot) * 3, 0) +
-        placed.reduce((sum, other) => sum + overlap(box, other), 0);
+        dots.overlap(box) * 3 +
+        placed.overlap(box);
       if (!best || score < best.score) best = { score, box, placement };
     }
     if (best) {
-      placed.push(best.box);
+      placed.add(best.box);
       result.set(node.id, best.placement);
     }
   }

@@ -33,11 +33,11 @@ const WORK_BUDGET = 300 * 300;
 /**
  * Simulation steps for a map of `nodes` notes. Each step costs about n log n, so
  * a fixed 300 would take seconds at a few thousand notes (2.5 s at 1,000); past
- * 300 notes the steps shrink to keep the work flat, down to 60, and the
+ * 300 notes the steps shrink to keep the work flat, down to 30, and the
  * simulation cools faster to match (see `layoutMap`), so it still settles.
  */
 export function ticksFor(nodes: number): number {
-  return Math.max(60, Math.min(300, Math.round(WORK_BUDGET / Math.max(1, nodes))));
+  return Math.max(30, Math.min(300, Math.round(WORK_BUDGET / Math.max(1, nodes))));
 }
 
 export interface PlacedNode extends MapNode {
