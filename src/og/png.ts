@@ -18,44 +18,6 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([head, data, crc]);
 }
 
-/** Encodes RGBA pixels as an 8-bit palette PNG, or returns null if they use more than 256 colours. */
-export function encodeIndexedPng(width: number, height: number, rgba: Uint8Array): Buffer | null {
-  if (rgba.length < width * height * 4) throw new RangeError(`expected ${width * height * 4} bytes of RGBA, got ${rgba.length}`);
-  // One 32-bit word per pixel (its byte order does not matter: words are only compared and looked up).
-  // A typed-array view needs 4-byte alignment; a pooled Buffer may not have it.
-  const aligned = rgba.byteOffset % 4 === 0 ? rgba : new Uint8Array(rgba);
-  const words = new Int32Array(aligned.buffer, aligned.byteOffset, width * height);
-  const index = new Map<number, number>();
-  const palette: number[] = [];
-  const indices = new Uint8Array(width * height);
-  // Most pixels repeat the one before (background, strokes): skip the lookup for those.
-  let lastWord = Number.NaN; // equal to no word, so the first pixel is always looked up
-  let lastIndex = 0;
-  for (let p = 0; p < width * height; p++) {
-    const word = words[p] ?? 0;
-    if (word !== lastWord) {
-      let i = index.get(word);
-      if (i === undefined) {
-        if (palette.length === 256) return null;
-        i = palette.length;
-        index.set(word, i);
-        palette.push(p * 4);
-      }
-      lastWord = word;
-      lastIndex = i;
-    }
-    indices[p] = lastIndex;
-  }
-  // The palette holds, for each colour, the offset of its first pixel: read the channels from there.
-  const rgb = new Uint8Array(palette.length * 3);
-  const alpha = new Uint8Array(palette.length);
-  palette.forEach((offset, i) => {
-    rgb.set(rgba.subarray(offset, offset + 3), i * 3);
-    alpha[i] = rgba[offset + 3] ?? 0;
-  });
-  return pngOf(width, height, indices, rgb, alpha);
-}
-
 /**
  * Encodes an image already in palette indices (one byte per pixel, row by
  * row) with its palette (RGB triplets, all opaque), as the card renderer
@@ -64,19 +26,16 @@ export function encodeIndexedPng(width: number, height: number, rgba: Uint8Array
 export function encodePalettePng(width: number, height: number, indices: Uint8Array, palette: ArrayLike<number>): Buffer {
   if (indices.length < width * height) throw new RangeError(`expected ${width * height} palette indices, got ${indices.length}`);
   if (palette.length > 256 * 3) throw new RangeError(`a PNG palette holds at most 256 colours, got ${palette.length / 3}`);
-  return pngOf(width, height, indices, Uint8Array.from(palette), null);
+  return pngOf(width, height, indices, Uint8Array.from(palette));
 }
 
-/** The PNG file of palette indices, its palette and, if some colour is not opaque, its alphas. */
-function pngOf(width: number, height: number, indices: Uint8Array, rgb: Uint8Array, alpha: Uint8Array | null): Buffer {
+/** The PNG file of palette indices and its (opaque) palette. */
+function pngOf(width: number, height: number, indices: Uint8Array, rgb: Uint8Array): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 3, 0, 0, 0], 8); // 8-bit depth, colour type 3 (indexed), default compression, filter and interlace
-  const chunks = [chunk('IHDR', ihdr), chunk('PLTE', Buffer.from(rgb))];
-  // Transparency only when some colour is not opaque (a card's background is).
-  if (alpha?.some((a) => a !== 255)) chunks.push(chunk('tRNS', Buffer.from(alpha)));
-  chunks.push(chunk('IDAT', compress(width, height, indices)), chunk('IEND', Buffer.alloc(0)));
+  const chunks = [chunk('IHDR', ihdr), chunk('PLTE', Buffer.from(rgb)), chunk('IDAT', compress(width, height, indices)), chunk('IEND', Buffer.alloc(0))];
   return Buffer.concat([SIGNATURE, ...chunks]);
 }
 

@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { loadSiteGraph } from '../../src/graph/site-graph.ts';
 import { cachedCardPng, cacheKey } from '../../src/og/cache.ts';
 import { ogCards, type OgCard } from '../../src/og/cards.ts';
-import { encodeIndexedPng, encodePalettePng } from '../../src/og/png.ts';
+import { encodePalettePng } from '../../src/og/png.ts';
 import { cardLayout, OG_DESIGN_VERSION, renderCard, type TextLine } from '../../src/og/render.ts';
 import { face, shapeText } from '../../src/og/text.ts';
 import { ogImageFor, ogImageForPage } from '../../src/og/url.ts';
@@ -283,16 +283,6 @@ describe('rendering', () => {
 });
 
 describe('PNG encoding', () => {
-  it('encodes RGBA losslessly as a palette, transparency included', () => {
-    const pixels = new Uint8Array([255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 128, 255, 0, 0, 255, 10, 20, 30, 0, 0, 255, 0, 255]);
-    const png = encodeIndexedPng(3, 2, pixels);
-    expect(png).not.toBeNull();
-    // resvg premultiplies alpha when it draws: compare the opaque pixels exactly and the others by alpha.
-    const back = decode(png as Buffer);
-    expect([...back.slice(0, 8), ...back.slice(12, 16), ...back.slice(20, 24)]).toEqual([...pixels.slice(0, 8), ...pixels.slice(12, 16), ...pixels.slice(20, 24)]);
-    expect([back[11], back[19]]).toEqual([128, 0]);
-  });
-
   it('keeps palette indices and colours exactly, over rows alike and unlike', () => {
     const width = 7;
     const height = 5;
@@ -303,18 +293,5 @@ describe('PNG encoding', () => {
     expect([...png.indices]).toEqual([...indices]);
     expect([...png.palette]).toEqual(palette);
     expect(() => encodePalettePng(2, 2, new Uint8Array(3), palette)).toThrow(RangeError);
-  });
-
-  it('reads pixels from a view that is not 4-byte aligned', () => {
-    const pixels = new Uint8Array([9, 9, 9, 255, 1, 2, 3, 255, 9, 9, 9, 255, 1, 2, 3, 255]);
-    const shifted = new Uint8Array(pixels.length + 1);
-    shifted.set(pixels, 1);
-    expect(encodeIndexedPng(2, 2, shifted.subarray(1))?.equals(encodeIndexedPng(2, 2, pixels) as Buffer)).toBe(true);
-  });
-
-  it('gives up on more than 256 colours', () => {
-    const pixels = new Uint8Array(300 * 4);
-    for (let i = 0; i < 300; i++) pixels.set([i & 0xff, i >> 8, 0, 255], i * 4);
-    expect(encodeIndexedPng(300, 1, pixels)).toBeNull();
   });
 });
