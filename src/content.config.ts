@@ -40,7 +40,8 @@ const loader = (name: CollectionName) => glob(globOptions(name));
 /** For MDX collections: rendered as they load, with a cache that any change to the content or the code invalidates. */
 const renderedLoader = (name: CollectionName) =>
   staticMdxLoader({
-    glob: globOptions(name),
+    // Pages use the rendered HTML only; keeping every body as well doubles the content store.
+    glob: { ...globOptions(name), retainBody: false },
     renderer: () => createStaticRenderer({ graph: () => loadSiteGraph(contentDir), base: basePath }),
     fingerprint: () => folderFingerprint([contentDir, path.resolve('src')]),
   });
