@@ -80,7 +80,10 @@ const SIDES: readonly LabelSide[] = ['right', 'left', 'below', 'above'];
  */
 class BoxGrid {
   readonly #cells = new Map<string, Box[]>();
-  constructor(readonly cell: number) {}
+  readonly cell: number;
+  constructor(cell: number) {
+    this.cell = cell;
+  }
 
   #keys(box: Box): string[] {
     const keys: string[] = [];

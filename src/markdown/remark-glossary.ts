@@ -122,7 +122,7 @@ function termLink(term: GlossaryTerm, text: string, href: string, id: string): P
   const link: Link = {
     type: 'link',
     url: href,
-    data: { hProperties: { className: [GLOSSARY_CLASSES.link], ariaDescribedBy: id } },
+    data: { hProperties: { className: [GLOSSARY_CLASSES.link], ariaDescribedBy: [id] } },
     children: [{ type: 'text', value: text }],
   };
   // mdast has no plain span: an emphasis node renamed with `hName` becomes one in every renderer (Markdown and MDX).

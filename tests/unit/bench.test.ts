@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateNotes, writeOurCorpus } from '../../src/bench/corpus.ts';
 import { stats, timed } from '../../src/bench/measure.ts';
-import { markdownTable, type SiteResult } from '../../src/bench/report.ts';
+import { markdownTable, targetLines, type SiteResult } from '../../src/bench/report.ts';
 import { runCheck } from '../../src/cli/check.ts';
 
 describe('benchmark corpus', () => {
@@ -52,6 +52,30 @@ describe('benchmark statistics and table', () => {
     const table = markdownTable([{ notes: 1000, words: 1, runs: 1, caches: 'cold', ours: site(8), starlight: site(20) }]);
     expect(table).toContain('| 1,000 | cold | ours | 8.0 s (8.0–8.0)');
     expect(table).toMatch(/\| 0\.40× \|$/m);
+  });
+});
+
+describe('targetLines', () => {
+  const site = (wall: number, peak = 500): SiteResult => ({
+    wallSeconds: stats([wall]),
+    cpuSeconds: stats([wall]),
+    peakMB: stats([peak]),
+    distMB: 1,
+    indexKB: 10,
+    firstView: { bytes: 1, gzipBytes: 1, requests: 1 },
+  });
+  const size = (notes: number, ours: SiteResult, starlight: SiteResult) => ({ notes, words: 1, runs: 1, caches: 'cold' as const, ours, starlight });
+
+  it('checks each ratio against its own limit: 0.8× at 1,000 notes, 0.5× at 5,000', () => {
+    const lines = targetLines([size(1000, site(24), site(32)), size(5000, site(120), site(200))]);
+    expect(lines.find((l) => l.startsWith('- 1,000 notes (cold): wall'))).toMatch(/0\.75× .* at most 0\.8×: met$/);
+    expect(lines.find((l) => l.startsWith('- 5,000 notes (cold): wall'))).toMatch(/0\.60× .* at most 0\.5×: \*\*not met\*\*$/);
+  });
+
+  it('checks memory against Starlight and growth from 1,000 to 5,000 notes', () => {
+    const lines = targetLines([size(1000, site(20, 900), site(30, 800)), size(5000, site(100), site(200))]);
+    expect(lines.find((l) => l.startsWith('- 1,000 notes (cold): peak'))).toMatch(/900 MB against Starlight's 800 MB.*\*\*not met\*\*$/);
+    expect(lines.at(-1)).toMatch(/growth from 1,000 to 5,000 notes: 5\.00× .* at most 5\.5×: met$/);
   });
 });
 

@@ -118,7 +118,7 @@ describe('layoutMap', () => {
   });
 
   it('copes with no notes at all', () => {
-    expect(layoutMap({ nodes: [], edges: [], adjacency: new Map() }).nodes).toEqual([]);
+    expect(layoutMap({ nodes: [], edges: [], adjacency: new Map(), byId: new Map() }).nodes).toEqual([]);
   });
 });
 
