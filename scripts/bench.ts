@@ -17,7 +17,7 @@ const spec: CommandSpec = {
   usage: 'npm run bench -- [--sizes 100,1000,5000] [--runs 3] [--no-starlight]',
   flags: {
     sizes: { type: 'string', default: '100,1000,5000', value: 'N,N', description: 'corpus sizes in notes' },
-    runs: { type: 'string', default: '3', value: 'N', description: 'cold builds per site and size' },
+    runs: { type: 'string', default: '3', value: 'N[,N]', description: 'builds per site and size: one number, or one per size' },
     'no-starlight': { type: 'boolean', default: false, description: 'build only our site' },
     work: { type: 'string', default: 'bench/work', value: 'DIR', description: 'scratch folder (not committed)' },
     warm: { type: 'boolean', default: false, description: 'keep caches that survive between real builds (social images); default: every build cold' },
@@ -37,16 +37,18 @@ async function main() {
   const { flags } = parseCommand(spec, process.argv.slice(2));
   if (flags.help) return console.log(helpText(spec));
   const sizes = String(flags.sizes).split(',').map(Number);
-  const runs = Number(flags.runs);
-  if (sizes.some((n) => !Number.isInteger(n) || n < 10) || !Number.isInteger(runs) || runs < 1) {
-    throw new UsageError('--sizes takes whole numbers of at least 10, --runs a whole number of at least 1');
+  const runList = String(flags.runs).split(',').map(Number);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 10) || runList.some((n) => !Number.isInteger(n) || n < 1) || (runList.length > 1 && runList.length !== sizes.length)) {
+    throw new UsageError('--sizes takes whole numbers of at least 10; --runs one whole number of at least 1, or one per size');
   }
+  const runsFor = (index: number) => runList[runList.length > 1 ? index : 0] ?? 1;
   const work = path.resolve(String(flags.work));
   const withStarlight = !flags['no-starlight'];
   const starlightDir = withStarlight ? ensureStarlightSite(path.join(work, 'starlight'), log) : '';
   const results: SizeResult[] = [];
 
-  for (const notes of sizes) {
+  for (const [sizeIndex, notes] of sizes.entries()) {
+    const runs = runsFor(sizeIndex);
     const content = path.join(work, `content-${notes}`);
     const corpus = writeOurCorpus(content, notes);
     if (withStarlight) writeStarlightCorpus(path.join(starlightDir, 'src/content/docs'), notes);
@@ -97,7 +99,7 @@ async function main() {
 
   // The worksheets come from plays, which the generated corpora have none of: time the real content's.
   const worksheetRuns: Timed[] = [];
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < runsFor(0); i++) {
     const run = await timed(`"${node}" scripts/worksheets.ts --out "${path.join(work, 'worksheets')}"`, { cwd: root });
     if (run.status !== 0) fail('the worksheets', run);
     worksheetRuns.push(run);
