@@ -62,7 +62,7 @@ async function main() {
       fs.rmSync(path.join(root, 'node_modules/.astro'), { recursive: true, force: true });
       // The social-image cache survives real builds (it is keyed by content hash); a cold build starts without it.
       if (!flags.warm) fs.rmSync(path.join(root, 'node_modules/.cache/og'), { recursive: true, force: true });
-      // The same pipeline as `npm run build`: pages, search index, worksheets.
+      // The same pipeline as `npm run build`: pages with social images and worksheets beside them, then the search index.
       const run = await timed(`"${node}" scripts/build.ts --out "${ourOut}"`, {
         cwd: root,
         env: { CONTENT_DIR: content, ASTRO_TELEMETRY_DISABLED: '1' },
