@@ -53,7 +53,7 @@ export function changedFiles(base: string, cwd = process.cwd()): Set<string> {
 export function runCheck(contentDir: string, only?: ReadonlySet<string>, sourcesDir?: string): CheckResult {
   const started = performance.now();
   const graph = loadSiteGraph(contentDir, { fresh: true });
-  const findings = validateSite(graph, { parseBodies: true, ...(only && { only }) });
+  const findings = validateSite(graph, only && { only });
   let quotes: CheckResult['quotes'] = { skipped: 'SOURCES_DIR is not set, so quotations were not compared with the source texts' };
   if (sourcesDir) {
     const result = checkQuotes(graph, sourcesDir);

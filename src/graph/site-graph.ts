@@ -7,7 +7,9 @@ import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from '../schema/in
 import { loadContent, type RawEntry } from '../content/load.ts';
 import { didYouMean } from '../lib/nearest.ts';
 import { normalizeRoute, RESERVED_ROUTES, STATIC_ROUTES } from './routes.ts';
-import { scanBody, type ScannedHeading, type ScannedLink } from './scan.ts';
+import type { Root } from 'mdast';
+import { parseBody, type ParseResult } from '../markdown/parse.ts';
+import { outlineOf, type BodyHeading, type BodyLink } from './extract.ts';
 
 export interface GraphEntry {
   key: string;
@@ -20,16 +22,20 @@ export interface GraphEntry {
   route: string;
   /** Whether the entry is a draft (not published, cannot be linked to). */
   draft: boolean;
-  headings: ScannedHeading[];
-  links: ScannedLink[];
+  headings: BodyHeading[];
+  links: BodyLink[];
+  /** The parsed body, with the file's line numbers; the checker, the graph and the renderer all read it. */
+  tree?: Root;
+  /** Why the body could not be parsed, if it could not. */
+  parseProblem?: Extract<ParseResult, { ok: false }>;
 }
 
 export type Resolution =
   | { ok: true; key: string | null; route: string; anchor: string | null; external: false }
   | { ok: true; external: true }
-  | { ok: false; rule: 'unknown-link' | 'unknown-anchor' | 'link-outside-content' | 'unsafe-url'; message: string; fix: string };
+  | { ok: false; rule: 'unknown-link' | 'unknown-anchor' | 'link-outside-content' | 'unsafe-url' | 'image-source' | 'image-format'; message: string; fix: string };
 
-export interface ResolvedLink extends ScannedLink {
+export interface ResolvedLink extends BodyLink {
   resolution: Resolution;
 }
 
@@ -65,23 +71,20 @@ const titleOf = (raw: RawEntry): string => {
 };
 
 /** Resolves one link found in `from`. Pure: depends only on the graph's routes and anchors. */
-export function resolveLink(graph: Pick<SiteGraph, 'routes' | 'anchors' | 'entries'>, from: GraphEntry, link: ScannedLink): Resolution {
+export function resolveLink(graph: Pick<SiteGraph, 'routes' | 'anchors' | 'entries'>, from: GraphEntry, link: BodyLink): Resolution {
   if (link.kind === 'wiki') return resolveWiki(graph, from, link.target);
   const href = link.target;
+  if (href.includes('\\')) {
+    return { ok: false, rule: 'unsafe-url', message: `"${href}" holds a backslash, which browsers read as a slash (\\\\host is another server)`, fix: 'use forward slashes, or a full https:// address' };
+  }
+  if (link.kind === 'image') return resolveImage(href);
   if (SCHEME.test(href)) {
     const scheme = href.slice(0, href.indexOf(':') + 1).toLowerCase();
     if (SAFE_SCHEMES.has(scheme)) return { ok: true, external: true };
     return { ok: false, rule: 'unsafe-url', message: `the URL scheme "${scheme}" is not allowed`, fix: 'link with https:// or to a page of this site' };
   }
   if (href.startsWith('//')) return { ok: true, external: true };
-  if (link.kind === 'image') {
-    return {
-      ok: false,
-      rule: 'link-outside-content',
-      message: `the image "${href}" is not a full https:// address`,
-      fix: 'images must be https:// addresses; local image files are not supported yet',
-    };
-  }
+
   const url = new URL(href, `https://site.invalid${from.route}`);
   if (url.origin !== 'https://site.invalid') return { ok: true, external: true };
   const route = normalizeRoute(decodeURI(url.pathname));
@@ -95,6 +98,34 @@ export function resolveLink(graph: Pick<SiteGraph, 'routes' | 'anchors' | 'entri
     };
   }
   return checkRoute(graph, route, anchor, href);
+}
+
+/** Image files a page may show: raster formats, served from the site's own `public/` folder. */
+export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.webp', '.avif', '.gif'] as const;
+const IMAGE_FIX = `put the image in public/images/ as ${IMAGE_EXTENSIONS.join(', ')} and write ![what it shows](/images/name.png)`;
+
+/** Images come only from `public/`, in a raster format; whether the file is there is checked by the validator. */
+function resolveImage(href: string): Resolution {
+  if (SCHEME.test(href) || href.startsWith('//')) {
+    return { ok: false, rule: 'image-source', message: `the image "${href}" is not a file of this site`, fix: IMAGE_FIX };
+  }
+  let pathname: string;
+  try {
+    pathname = decodeURI(href.split(/[?#]/)[0] ?? '');
+  } catch {
+    return { ok: false, rule: 'image-source', message: `the image path "${href}" is not a valid address`, fix: IMAGE_FIX };
+  }
+  if (!pathname.startsWith('/') || pathname.split('/').some((segment) => segment === '..' || segment === '.')) {
+    return { ok: false, rule: 'image-source', message: `the image "${href}" is not an address in public/`, fix: IMAGE_FIX };
+  }
+  const extension = pathname.slice(pathname.lastIndexOf('.')).toLowerCase();
+  if (extension === '.svg' || extension === '.svgz') {
+    return { ok: false, rule: 'image-format', message: `the image "${href}" is an SVG, which can carry script`, fix: `export it as PNG or WebP; ${IMAGE_FIX}` };
+  }
+  if (!(IMAGE_EXTENSIONS as readonly string[]).includes(extension)) {
+    return { ok: false, rule: 'image-format', message: `"${href}" is not a raster image`, fix: IMAGE_FIX };
+  }
+  return { ok: true, key: null, route: pathname, anchor: null, external: false };
 }
 
 function resolveWiki(graph: Pick<SiteGraph, 'routes' | 'anchors' | 'entries'>, from: GraphEntry, target: string): Resolution {
@@ -179,7 +210,9 @@ export function buildSiteGraph(root: string, raws: readonly RawEntry[]): SiteGra
     }
     const data = (raw.data ?? {}) as Record<string, unknown>;
     const spec = COLLECTIONS[raw.collection];
-    const scanned = spec.body ? scanBody(raw.body, raw.bodyLine) : { headings: [], links: [] };
+    // Blank lines in front keep every node on its line in the file.
+    const parsed = spec.body && raw.body && !raw.problem ? parseBody('\n'.repeat(raw.bodyLine - 1) + raw.body, raw.extension) : undefined;
+    const scanned = parsed?.ok ? outlineOf(parsed.tree) : { headings: [], links: [] };
     const route = spec.route(raw.id) ?? '';
     const entry: GraphEntry = {
       key: raw.key,
@@ -191,6 +224,8 @@ export function buildSiteGraph(root: string, raws: readonly RawEntry[]): SiteGra
       draft: data.draft === true,
       headings: scanned.headings,
       links: scanned.links,
+      ...(parsed?.ok && { tree: parsed.tree }),
+      ...(parsed && !parsed.ok && { parseProblem: parsed }),
     };
     entries.set(raw.key, entry);
     byCollection[raw.collection].push(entry);

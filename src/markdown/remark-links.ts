@@ -6,11 +6,11 @@
  * Wikilinks: `[[note-id]]`, `[[note-id|label]]`, `[[note-id#heading]]`,
  * `[[plays/id]]` (any collection as prefix).
  */
-import type { Link, PhrasingContent, Root, Text } from 'mdast';
+import type { PhrasingContent, Root, Text } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { withBase } from '../graph/routes.ts';
-import { WIKI } from '../graph/scan.ts';
+import { WIKI } from '../graph/extract.ts';
 import { resolveLink, type GraphEntry, type SiteGraph } from '../graph/site-graph.ts';
 import { failWith, type PipelineIssue } from './report.ts';
 
@@ -50,12 +50,17 @@ export default function remarkLinks(options: RemarkLinksOptions) {
     });
     const href = (route: string, anchor: string | null) => `${withBase(base, route)}${anchor ? `#${anchor}` : ''}`;
 
+    const imageDefinitions = new Set<string>();
+    visit(tree, 'imageReference', (node) => {
+      imageDefinitions.add(node.identifier);
+    });
     visit(tree, (node, index, parent) => {
-      if (node.type === 'link') {
-        const link = node as Link;
-        const resolution = resolveLink(graph, entry, { kind: 'markdown', target: link.url, label: '', line: 0, column: 0 });
-        if (!resolution.ok) issues.push({ ...position(link), rule: resolution.rule, message: resolution.message, fix: resolution.fix });
-        else if (!resolution.external) link.url = href(resolution.route, resolution.anchor);
+      if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+        // Reference-style links and images take their URL from a definition: rewriting it rewrites them.
+        const kind = node.type === 'image' || (node.type === 'definition' && imageDefinitions.has(node.identifier)) ? 'image' : 'markdown';
+        const resolution = resolveLink(graph, entry, { kind, target: node.url, label: '', line: 0, column: 0 });
+        if (!resolution.ok) issues.push({ ...position(node), rule: resolution.rule, message: resolution.message, fix: resolution.fix });
+        else if (!resolution.external) node.url = href(resolution.route, resolution.anchor);
         return;
       }
       if (node.type !== 'text' || !parent || index === undefined || !(node as Text).value.includes('[[')) return;

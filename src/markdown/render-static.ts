@@ -15,7 +15,9 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
+import type { Root } from 'mdast';
 import { VFile } from 'vfile';
+import type { SiteGraph } from '../graph/site-graph.ts';
 import { markdownPlugins, type PipelineOptions } from './pipeline.ts';
 import { remarkUnravelComponents, staticComponentHandlers } from './static-components.ts';
 
@@ -31,6 +33,18 @@ export interface RenderedEntry {
 }
 
 export type StaticRenderer = (body: string, options: { filePath?: string; frontmatter?: Record<string, unknown> }) => Promise<RenderedEntry>;
+
+const treeIndexes = new WeakMap<SiteGraph, Map<string, { body: string; tree: Root }>>();
+/** The graph's tree of a file, if the body to render is that file's body. */
+function treeOf(graph: SiteGraph, filePath: string, body: string): Root | undefined {
+  let index = treeIndexes.get(graph);
+  if (!index) {
+    index = new Map([...graph.entries.values()].flatMap((entry) => (entry.tree ? [[entry.raw.absolutePath, { body: entry.raw.body, tree: entry.tree }] as const] : [])));
+    treeIndexes.set(graph, index);
+  }
+  const found = index.get(filePath);
+  return found && found.body.trim() === body.trim() ? found.tree : undefined;
+}
 
 export function createStaticRenderer(options: PipelineOptions): StaticRenderer {
   const { remarkPlugins, rehypePlugins } = markdownPlugins(options);
@@ -49,8 +63,11 @@ export function createStaticRenderer(options: PipelineOptions): StaticRenderer {
 
   return async (body, { filePath, frontmatter = {} }) => {
     const file = new VFile({ value: body, ...(filePath && { path: filePath }), data: { astro: { frontmatter: { ...frontmatter } } } });
-    const result = await processor.process(file);
-    const astro = (result.data as { astro?: { headings?: MarkdownHeading[]; frontmatter?: Record<string, unknown> } }).astro ?? {};
-    return { html: String(result.value), metadata: { headings: astro.headings ?? [], frontmatter: astro.frontmatter ?? {}, imagePaths: [] } };
+    // The tree the graph and the checker read, when the entry is in the graph: one parse per body.
+    const parsed = filePath ? treeOf(options.graph(), filePath, body) : undefined;
+    const tree = parsed ? structuredClone(parsed) : processor.parse(file);
+    const html = processor.stringify(await processor.run(tree, file), file);
+    const astro = (file.data as { astro?: { headings?: MarkdownHeading[]; frontmatter?: Record<string, unknown> } }).astro ?? {};
+    return { html: String(html), metadata: { headings: astro.headings ?? [], frontmatter: astro.frontmatter ?? {}, imagePaths: [] } };
   };
 }

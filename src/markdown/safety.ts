@@ -129,8 +129,9 @@ function checkElement(node: JsxNode, issues: SafetyIssue[]) {
 
 function checkHtml(value: string, node: Positioned, issues: SafetyIssue[]) {
   const where = at(node);
-  const trimmed = value.trim();
-  if (/^<!--[\s\S]*-->$/.test(trimmed)) return;
+  // Comments are dropped when rendered; anything else in the node, even between two comments, is raw HTML.
+  const trimmed = value.replace(/<!--[\s\S]*?-->/g, '').trim();
+  if (trimmed === '') return;
   const tag = /^<\/?\s*([a-z][\w-]*)/i.exec(trimmed)?.[1]?.toLowerCase();
   if (tag === 'script') issues.push({ ...where, rule: 'mdx-script', message: '<script> is not allowed in content', fix: 'remove it; content cannot run scripts' });
   else if (tag === 'style') issues.push({ ...where, rule: 'mdx-style', message: '<style> is not allowed in content', fix: 'remove it' });

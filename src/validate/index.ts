@@ -1,11 +1,11 @@
 /**
- * Every content rule, run over the site graph. The build runs the rules that
- * need no Markdown parse (the MDX safety rules run inside the build's own
- * Markdown pipeline, see src/markdown/remark-safety.ts); the checker runs all.
+ * Every content rule, run over the site graph: the build (src/integration.ts)
+ * and the checker (src/cli/check.ts) call this with the same graph, so they
+ * report the same findings.
  */
 import path from 'node:path';
 import { didYouMean } from '../lib/nearest.ts';
-import { parseBody } from '../markdown/parse.ts';
+import fs from 'node:fs';
 import { placeholderFindings } from '../scaffold/placeholders.ts';
 import { inspectTree } from '../markdown/safety.ts';
 import { GENERAL_SOURCE, type CollectionName } from '../schema/index.ts';
@@ -13,11 +13,10 @@ import type { GraphEntry, SiteGraph } from '../graph/site-graph.ts';
 import type { Finding } from './finding.ts';
 import { validateSchema } from './schema.ts';
 
-export const MAX_FILE_BYTES = 200 * 1024;
 
 export interface ValidateOptions {
-  /** Parse bodies and apply the MDX safety policy (the checker does; the build's pipeline does it itself). */
-  parseBodies?: boolean;
+  /** The site's `public/` folder, where images must be (default: public/ in the working directory). */
+  publicDir?: string;
   /** Only report findings in these files (absolute paths); the whole site is still loaded for references. */
   only?: ReadonlySet<string>;
 }
@@ -53,7 +52,7 @@ export function validateSite(graph: SiteGraph, options: ValidateOptions = {}): F
   for (const entry of entries) {
     const data = validated.get(entry.key);
     if (data) findings.push(...referenceFindings(graph, entry, data));
-    findings.push(...bodyFindings(graph, entry, options.parseBodies ?? false));
+    findings.push(...bodyFindings(graph, entry, options.publicDir ?? path.resolve('public')));
     findings.push(...placeholderFindings(entry.raw));
   }
   findings.push(...orphanFindings(graph));
@@ -139,14 +138,16 @@ function referenceFindings(graph: SiteGraph, entry: GraphEntry, data: Data): Fin
   return out;
 }
 
-function bodyFindings(graph: SiteGraph, entry: GraphEntry, parse: boolean): Finding[] {
+function bodyFindings(graph: SiteGraph, entry: GraphEntry, publicDir: string): Finding[] {
   const out: Finding[] = [];
-  if (entry.raw.bytes > MAX_FILE_BYTES) {
-    out.push(finding(entry, 1, 1, 'file-too-large', `the file is ${Math.round(entry.raw.bytes / 1024)} kB; the limit is ${MAX_FILE_BYTES / 1024} kB`, 'split it into several notes'));
-  }
   for (const link of graph.outgoing.get(entry.key) ?? []) {
     if (link.resolution.ok) continue;
     out.push(finding(entry, link.line, link.column, link.resolution.rule, link.resolution.message, link.resolution.fix));
+  }
+  for (const link of graph.outgoing.get(entry.key) ?? []) {
+    if (link.kind !== 'image' || !link.resolution.ok || link.resolution.external) continue;
+    const problem = publicFileProblem(publicDir, link.resolution.route);
+    if (problem) out.push(finding(entry, link.line, link.column, 'image-source', `the image "${link.target}" ${problem}`, 'put the image file in public/ at that path (a regular file, not a link)'));
   }
   for (const link of entry.links) {
     if (link.kind === 'image' && link.label.trim() === '') {
@@ -162,15 +163,11 @@ function bodyFindings(graph: SiteGraph, entry: GraphEntry, parse: boolean): Find
     }
     previous = heading.depth;
   }
-  if (parse && entry.raw.body) {
-    const parsed = parseBody(entry.raw.body, entry.raw.extension);
-    const offset = entry.raw.bodyLine - 1;
-    if (!parsed.ok) {
-      out.push(finding(entry, parsed.line + offset, parsed.column, 'mdx-syntax', `the body does not parse: ${parsed.message}`, 'check for an unclosed component or a stray < or {; write \\< or \\{ for a literal character'));
-    } else {
-      for (const issue of inspectTree(parsed.tree)) out.push(finding(entry, issue.line + offset, issue.column, issue.rule, issue.message, issue.fix));
-    }
+  if (entry.parseProblem) {
+    const { line, column, rule, message, fix } = entry.parseProblem;
+    out.push(finding(entry, line, column, rule, message, fix));
   }
+  if (entry.tree) for (const issue of inspectTree(entry.tree)) out.push(finding(entry, issue.line, issue.column, issue.rule, issue.message, issue.fix));
   return out;
 }
 
@@ -181,4 +178,20 @@ function orphanFindings(graph: SiteGraph): Finding[] {
     .map((note) =>
       finding(note, 1, 1, 'orphan', `no other entry links to the note "${note.id}"`, 'link to it from a related note, a play, a glossary term or a reading path', 'warning'),
     );
+}
+
+/** Why a path under `public/` cannot be shown as an image, or null when it can. */
+export function publicFileProblem(publicDir: string, route: string): string | null {
+  const file = path.resolve(publicDir, `.${route}`);
+  if (!file.startsWith(path.resolve(publicDir) + path.sep)) return 'lies outside public/';
+  let stat: fs.Stats;
+  try {
+    stat = fs.lstatSync(file);
+  } catch {
+    return `is not in public/ (looked for ${path.relative(process.cwd(), file)})`;
+  }
+  if (!stat.isFile()) return 'is not a regular file in public/';
+  const real = fs.realpathSync(file);
+  if (!real.startsWith(fs.realpathSync(publicDir) + path.sep)) return 'lies outside public/';
+  return null;
 }

@@ -60,21 +60,9 @@ function fixFor(issue: Issue): string {
 
 /** Validates one entry's data against its collection's schema. */
 export function validateSchema(entry: RawEntry): { data: unknown; findings: Finding[] } {
-  if (entry.yamlError) {
-    return {
-      data: undefined,
-      findings: [
-        {
-          file: entry.file,
-          line: entry.yamlError.line,
-          column: entry.yamlError.column,
-          rule: 'yaml-syntax',
-          severity: 'error',
-          message: `the YAML does not parse: ${entry.yamlError.message}`,
-          fix: 'check indentation and quote values that contain a colon, e.g. locator: "Part II: delight"',
-        },
-      ],
-    };
+  if (entry.problem) {
+    const { rule, message, fix, line, column } = entry.problem;
+    return { data: undefined, findings: [{ file: entry.file, line, column, rule, severity: 'error', message, fix }] };
   }
   const result = COLLECTIONS[entry.collection].schema.safeParse(entry.data);
   if (result.success) return { data: result.data, findings: [] };

@@ -208,7 +208,7 @@ describe.each(KIND_NAMES)('the %s template', (kind) => {
     const p = plan(dir);
     writeEntry(p, dir);
     const entry = readEntry(KINDS[kind].collection, p.file, dir);
-    expect(entry.yamlError).toBeUndefined();
+    expect(entry.problem).toBeUndefined();
     const data = entry.data as Record<string, unknown>;
     expect(data.title ?? data.term).toBe(TITLES[kind]);
     if (kind === 'note') expect(data.created).toBe('2026-11-23');
