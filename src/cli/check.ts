@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { loadSiteGraph } from '../graph/site-graph.ts';
+import { printable } from '../lib/invisible.ts';
 import { formatFinding, formatGithub, isError, sortFindings, type Finding } from '../validate/finding.ts';
 import { validateSite } from '../validate/index.ts';
 import { checkQuotes } from '../validate/quotes.ts';
@@ -67,7 +68,8 @@ export function formatReport(result: CheckResult, format: string): string {
   const errors = result.findings.filter(isError).length;
   const warnings = result.findings.length - errors;
   const quoteLine = 'checked' in result.quotes ? `${result.quotes.checked} quotations verified against the source texts` : `quotation check skipped: ${result.quotes.skipped}`;
-  const summary = `${result.entries} entries checked in ${result.milliseconds} ms: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}; ${quoteLine}`;
+  // Findings are escaped by formatFinding and formatGithub; the summary may name a folder.
+  const summary = printable(`${result.entries} entries checked in ${result.milliseconds} ms: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}; ${quoteLine}`);
   if (format === 'json') return JSON.stringify({ errors, warnings, entries: result.entries, quotes: result.quotes, findings: result.findings }, null, 2);
   if (format === 'github') return [...result.findings.map(formatGithub), summary].join('\n');
   return [...result.findings.map(formatFinding), result.findings.length ? '' : null, summary].filter((l) => l !== null).join('\n');

@@ -3,6 +3,8 @@
  * and the tests all speak this shape, so a contributor sees the same message
  * wherever the problem is caught.
  */
+import { printable } from '../lib/invisible.ts';
+
 export type Severity = 'error' | 'warning';
 
 export interface Finding {
@@ -31,15 +33,22 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   );
 }
 
-/** `path:line:column  rule  message` then an indented fix line: the checker's text format. */
+/**
+ * `path:line:column  rule  message` then an indented fix line: the checker's text format.
+ * File names, titles and values quoted from content can hold control characters
+ * (ESC [2J clears a terminal) and bidirectional overrides (U+202E reverses what
+ * follows): every one is printed as a visible escape such as `\u001b`.
+ */
 export function formatFinding(finding: Finding): string {
   const label = finding.severity === 'warning' ? `${finding.rule} (warning)` : finding.rule;
-  return `${finding.file}:${finding.line}:${finding.column}  ${label}  ${finding.message}\n    fix: ${finding.fix}`;
+  const text = (value: string) => printable(value, { multiline: true });
+  return `${printable(finding.file)}:${finding.line}:${finding.column}  ${printable(label)}  ${text(finding.message)}\n    fix: ${text(finding.fix)}`;
 }
 
 /** A GitHub Actions workflow command, shown as an annotation on the pull request diff. */
 export function formatGithub(finding: Finding): string {
-  const escape = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  // Line breaks become %0A (GitHub shows them); every other control or invisible character a visible escape.
+  const escape = (text: string) => printable(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
   const property = (text: string) => escape(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const kind = finding.severity === 'warning' ? 'warning' : 'error';
   return `::${kind} file=${property(finding.file)},line=${finding.line},col=${finding.column},title=${property(finding.rule)}::${escape(`${finding.message} Fix: ${finding.fix}`)}`;

@@ -56,6 +56,43 @@ describe('report formats', () => {
     expect(json.findings.find((f: { rule: string }) => f.rule === 'unknown-link')).toMatchObject({ rule: 'unknown-link', line: 11, column: 15, severity: 'error' });
   });
 
+  describe('control and invisible characters are printed as visible escapes', () => {
+    const ESC = '\u001b';
+    const RLO = '\u202e';
+    const hostile = { file: `notes/${ESC}[2J${RLO}evil.mdx`, line: 1, column: 1, rule: 'duplicate-title', severity: 'error' as const, message: `the title "${ESC}]0;owned${String.fromCharCode(7)} ${RLO}gnp.exe" is used twice\u009b`, fix: `rename it${String.fromCharCode(127)}` };
+    // Anything a terminal acts on: C0 but tab and line feed, DEL, C1, bidi and invisible formatting characters.
+    const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;
+
+    it('text: in the file name, the message and the fix', () => {
+      const text = formatFinding(hostile);
+      expect(text).not.toMatch(UNSAFE);
+      expect(text).toBe(
+        'notes/\\u001b[2J\\u202eevil.mdx:1:1  duplicate-title  the title "\\u001b]0;owned\\u0007 \\u202egnp.exe" is used twice\\u009b\n    fix: rename it\\u007f',
+      );
+    });
+
+    it('text: the whole report, from a real file whose name holds ESC [2J and U+202E', () => {
+      const dir = fresh();
+      fs.writeFileSync(path.join(dir, 'glossary', `${ESC}[2J${RLO}x.yaml`), 'term: Whatever\n');
+      const text = formatReport(runCheck(dir), 'text');
+      expect(text).toMatch(/invalid-id/);
+      expect(text).toContain('\\u001b[2J\\u202ex.yaml');
+      expect(text.replace(/\n/g, '')).not.toMatch(UNSAFE);
+    });
+
+    it('github: escaped too, line breaks as %0A', () => {
+      const line = formatGithub({ ...hostile, message: `a${ESC}[31m\nb` });
+      expect(line).not.toMatch(UNSAFE);
+      expect(line).toContain('a\\u001b[31m%0Ab');
+    });
+
+    it('json: kept as data (JSON escapes control characters itself)', () => {
+      const json = formatReport({ findings: [hostile], entries: 1, milliseconds: 1, quotes: { checked: 0 } }, 'json');
+      expect(json).not.toContain(ESC);
+      expect(JSON.parse(json).findings[0].file).toBe(hostile.file);
+    });
+  });
+
   it('github: workflow annotations with escaped properties', () => {
     const line = formatGithub({ file: 'a,b.mdx', line: 3, column: 2, rule: 'r', severity: 'error', message: 'bad: 100%', fix: 'do x' });
     expect(line).toBe('::error file=a%2Cb.mdx,line=3,col=2,title=r::bad: 100%25 Fix: do x');
