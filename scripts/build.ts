@@ -6,7 +6,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { helpText, parseCommand, UsageError } from '../src/cli/args.ts';
-import { buildCommand, buildPhases, stagingFor, type BuildStep } from '../src/cli/build.ts';
+import { buildCommand, buildPhases, siteUrlCheck, stagingFor, type BuildStep } from '../src/cli/build.ts';
+import { siteUrlProblem } from '../src/config.ts';
 
 interface StepResult {
   step: BuildStep;
@@ -45,6 +46,14 @@ function place({ from, to }: { from: string; to: string }) {
 async function main() {
   const { flags } = parseCommand(buildCommand, process.argv.slice(2));
   if (flags.help) return console.log(helpText(buildCommand));
+  const site = siteUrlCheck(siteUrlProblem(), flags.public === true);
+  if (site.level === 'error') {
+    console.error(`build: ${site.message}`);
+    process.exitCode = 2;
+    return;
+  }
+  // Said first and again at the end, where it is not lost among the steps' output.
+  if (site.level === 'warning') console.warn(`build: warning: ${site.message}`);
   const out = path.resolve(String(flags.out));
   const staging = stagingFor(out);
   fs.rmSync(staging, { recursive: true, force: true });
@@ -67,6 +76,7 @@ async function main() {
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }
+  if (site.level === 'warning') console.warn('build: warning: SITE_URL is not a public origin (see the first line); fine for a local look, not for publishing.');
   console.log(`build: done in ${((performance.now() - started) / 1000).toFixed(1)} s (${timings.join(', ')}) into ${path.relative(process.cwd(), out) || '.'}/`);
 }
 

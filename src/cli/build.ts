@@ -13,9 +13,20 @@ export const buildCommand: CommandSpec = {
   usage: 'npm run build -- [--out DIR]',
   flags: {
     out: { type: 'string', default: 'dist', value: 'DIR', description: 'output folder' },
+    public: { type: 'boolean', description: 'fail unless SITE_URL is a public origin (the deploy workflow uses it)' },
     help: { type: 'boolean', short: 'h', description: 'show this help' },
   },
 };
+
+/**
+ * What the build says about `SITE_URL` before it starts: nothing when it is a
+ * public origin; otherwise a warning, or, with `--public`, an error that stops
+ * the build. A local look (`npm start`) builds and serves as before.
+ */
+export function siteUrlCheck(problem: string | null, requirePublic: boolean): { level: 'ok' } | { level: 'warning' | 'error'; message: string } {
+  if (problem === null) return { level: 'ok' };
+  return requirePublic ? { level: 'error', message: `${problem} (--public asks for a public origin.)` } : { level: 'warning', message: problem };
+}
 
 export interface BuildStep {
   name: string;

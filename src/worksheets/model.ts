@@ -11,6 +11,7 @@
  */
 import { withBase } from '../graph/routes.ts';
 import { formatDate } from '../lib/format.ts';
+import { isPublicOrigin } from '../lib/origin.ts';
 import type { PlayData, Prompt, Step } from '../schema/play.ts';
 import { formatClock, parseClock } from './agenda.ts';
 import { answerSpec, type AnswerSpec } from './sizing.ts';
@@ -47,8 +48,11 @@ export type Block =
   | { kind: 'prompt'; number: number; question: string; answer: AnswerSpec };
 
 export interface Section {
-  /** Printed in the footer of every page of the section, with its QR code. */
-  footer: { title: string; url: string };
+  /**
+   * Printed in the footer of every page of the section. The web address and its
+   * QR code only when the site has a public origin: a printed `localhost` leads nowhere.
+   */
+  footer: { title: string; url?: string };
   /**
    * Groups the section's form fields under one parent field, so a session pack
    * can hold the same play's prompts twice without a name clash
@@ -90,6 +94,15 @@ export interface ModelContext {
 export const siteAddress = (ctx: Pick<ModelContext, 'siteUrl' | 'basePath'>, route: string): string => `${ctx.siteUrl}${withBase(ctx.basePath, route)}`;
 
 export const playAddress = (ctx: Pick<ModelContext, 'siteUrl' | 'basePath'>, id: string): string => siteAddress(ctx, `/plays/${id}/`);
+
+/** `address` when the site's origin is public (see ../lib/origin.ts), else undefined: nothing to print. */
+export const printable = (ctx: Pick<ModelContext, 'siteUrl'>, address: string): string | undefined => (isPublicOrigin(ctx.siteUrl) ? address : undefined);
+
+/** A section footer: the title, and the address when it is printable. */
+export function footerFor(ctx: Pick<ModelContext, 'siteUrl'>, title: string, address: string): Section['footer'] {
+  const url = printable(ctx, address);
+  return url ? { title, url } : { title };
+}
 
 /** A date as printed on a worksheet: `2027-01-15` → "15 January 2027". */
 export const printedDate = (iso: string): string => formatDate(new Date(`${iso}T00:00:00Z`));
@@ -157,7 +170,7 @@ export function participantSection(play: PlayInput, ctx: ModelContext, options: 
     }
     for (const prompt of group.prompts) blocks.push({ kind: 'prompt', number: ++number, question: prompt.question, answer: answerSpec(prompt) });
   }
-  return { footer: { title: data.title, url: playAddress(ctx, play.id) }, ...(options.fieldPrefix && { fieldPrefix: options.fieldPrefix }), blocks };
+  return { footer: footerFor(ctx, data.title, playAddress(ctx, play.id)), ...(options.fieldPrefix && { fieldPrefix: options.fieldPrefix }), blocks };
 }
 
 /** Start and end of each step: offsets from the start of the play (`0:05`), or clock times when the start is known. */
@@ -177,6 +190,7 @@ export function facilitatorSection(play: PlayInput, ctx: ModelContext, options: 
   const { data } = play;
   const words = strings.facilitator;
   const noteTitles = data.notes.map((id) => ctx.titles?.notes?.get(id) ?? id);
+  const online = printable(ctx, playAddress(ctx, play.id));
   const blocks: Block[] = [
     { kind: 'eyebrow', text: words.eyebrow },
     { kind: 'heading', level: 1, text: data.title },
@@ -188,7 +202,7 @@ export function facilitatorSection(play: PlayInput, ctx: ModelContext, options: 
         { label: words.time, value: words.timeValue(data.runMinutes, data.prepMinutes) },
         { label: words.people, value: words.peopleValue(data.groupSize.min, data.groupSize.max) },
         { label: words.builtOn, value: noteTitles.join('; ') },
-        { label: words.online, value: playAddress(ctx, play.id) },
+        ...(online ? [{ label: words.online, value: online }] : []),
       ],
     },
   ];
@@ -227,7 +241,7 @@ export function facilitatorSection(play: PlayInput, ctx: ModelContext, options: 
       source.id === 'general' ? { label: words.generalSource, text: source.locator } : { label: ctx.titles?.sources?.get(source.id) ?? source.id, text: source.locator },
     ),
   });
-  return { footer: { title: data.title, url: playAddress(ctx, play.id) }, ...(options.fieldPrefix && { fieldPrefix: options.fieldPrefix }), blocks };
+  return { footer: footerFor(ctx, data.title, playAddress(ctx, play.id)), ...(options.fieldPrefix && { fieldPrefix: options.fieldPrefix }), blocks };
 }
 
 /** One view of one play as a whole document. */

@@ -4,7 +4,7 @@
  * and participant worksheet. Pure, like the model it builds on.
  */
 import { buildAgenda, type Agenda } from './agenda.ts';
-import { facilitatorSection, participantSection, printedDate, siteAddress, type ModelContext, type PlayInput, type Section, type WorksheetDocument } from './model.ts';
+import { facilitatorSection, footerFor, participantSection, printedDate, siteAddress, type ModelContext, type PlayInput, type Section, type WorksheetDocument } from './model.ts';
 import { strings } from './strings.ts';
 
 export interface PackOptions {
@@ -33,7 +33,7 @@ export function sessionPack(plays: readonly PlayInput[], options: PackOptions, c
   const agenda = packAgenda(plays, options);
   const url = composerAddress(ctx, plays.map((p) => p.id), options);
   const cover: Section = {
-    footer: { title: words.title, url },
+    footer: footerFor(ctx, words.title, url),
     blocks: [
       { kind: 'eyebrow', text: words.eyebrow },
       { kind: 'heading', level: 1, text: ctx.team ? `${words.title}: ${ctx.team}` : words.title },

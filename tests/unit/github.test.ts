@@ -204,9 +204,18 @@ describe('deploy.yml', () => {
   it('builds with the address and base path from configure-pages', () => {
     const configure = build.steps?.find((step) => step.uses?.startsWith('actions/configure-pages@'));
     expect(configure?.id).toBe('pages');
-    const buildStep = build.steps?.find((step) => step.run === 'npm run build');
+    const buildStep = build.steps?.find((step) => step.run === 'npm run build -- --public');
     expect(buildStep?.env).toEqual({ SITE_URL: '${{ steps.pages.outputs.origin }}', BASE_PATH: '${{ steps.pages.outputs.base_path }}' });
     expect(build.steps?.find((step) => step.uses?.startsWith('actions/upload-pages-artifact@'))?.with).toEqual({ path: 'dist/' });
+  });
+
+  it('stops before the build when the site address is missing', () => {
+    const steps = build.steps ?? [];
+    const check = steps.findIndex((step) => step.name === 'Check the site address');
+    expect(check).toBeGreaterThan(-1);
+    expect(check).toBeLessThan(steps.findIndex((step) => step.run?.startsWith('npm run build') ?? false));
+    expect(steps[check]?.env).toEqual({ SITE_URL: '${{ steps.pages.outputs.origin }}' });
+    expect(steps[check]?.run).toMatch(/-z "\$SITE_URL"[\s\S]*exit 1/);
   });
 
   it('grants pages: write and id-token: write to the deploy job only', () => {

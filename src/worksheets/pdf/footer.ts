@@ -1,6 +1,6 @@
 /**
- * The footer of every page: the play's title, "Page X of Y", its web address
- * and a QR code to it. Drawn after all content (only then is Y known), as a
+ * The footer of every page: the play's title, "Page X of Y", and, when the site
+ * has a public origin, its web address and a QR code to it. Drawn after all content (only then is Y known), as a
  * pagination artifact, so screen readers do not read it on every page.
  */
 import { strings } from '../strings.ts';
@@ -10,7 +10,8 @@ import { artifact, COLOR, FOOTER, MARGIN, style, TYPE } from './page.ts';
 
 export interface FooterContent {
   title: string;
-  url: string;
+  /** Absent when the site has no public origin: then neither address nor QR code is printed. */
+  url?: string | undefined;
 }
 
 /** The top of the footer band: content must end above `footerTop - FOOTER.clearance`. */
@@ -22,30 +23,32 @@ export interface QrObject {
   ref: Ref;
 }
 
-export function drawFooter(doc: PDFKit.PDFDocument, content: FooterContent, page: number, pages: number, qr: QrObject): void {
+export function drawFooter(doc: PDFKit.PDFDocument, content: FooterContent, page: number, pages: number, qr: QrObject | undefined): void {
   const { width, height } = doc.page;
   const top = footerTop(height);
   const right = width - MARGIN.side;
-  const textWidth = right - FOOTER.qr - 14 - MARGIN.side;
+  const textRight = qr ? right - FOOTER.qr - 14 : right;
+  const textWidth = textRight - MARGIN.side;
   // The footer sits below the content's bottom margin; lift the margin while drawing so pdfkit does not start a new page.
   const margin = doc.page.margins.bottom;
   doc.page.margins.bottom = 0;
   artifact(
     doc,
     () => {
-      doc.lineWidth(0.5).strokeColor(COLOR.rule).moveTo(MARGIN.side, top - 8).lineTo(right - FOOTER.qr - 14, top - 8).stroke();
+      doc.lineWidth(0.5).strokeColor(COLOR.rule).moveTo(MARGIN.side, top - 8).lineTo(textRight, top - 8).stroke();
       // Title and page number take one line each (a long title ends in "…"); the address may wrap to two.
       const line = TYPE.footer * 1.55;
       const rows: [string, 'regular' | 'bold', string, number][] = [
         [content.title, 'bold', COLOR.text, 1],
         [strings.footer.page(page, pages), 'regular', COLOR.muted, 1],
-        [content.url, 'regular', COLOR.muted, 2],
+        ...(content.url ? [[content.url, 'regular', COLOR.muted, 2] as [string, 'regular', string, number]] : []),
       ];
       let y = top;
       for (const [text, face, color, lines] of rows) {
         style(doc, face, TYPE.footer, color).text(text, MARGIN.side, y, { width: textWidth, height: lines * line - 1, lineGap: line - TYPE.footer * 1.362, ellipsis: true });
         y += line;
       }
+      if (!qr) return;
       // pdfkit's page space runs top-down; the XObject's runs bottom-up: flip and scale modules to points.
       const module = FOOTER.qr / qr.shape.size;
       doc.page.xobjects[qr.name] = qr.ref;

@@ -396,8 +396,8 @@ export function renderPdf(document: WorksheetDocument, options: RenderOptions): 
   const { start, count } = doc.bufferedPageRange();
   for (let page = start; page < start + count; page++) {
     doc.switchToPage(page);
-    const footer = document.sections[state.pageSections[page - start] ?? 0]?.footer ?? { title: document.title, url: '' };
-    drawFooter(doc, footer, page - start + 1, count, qrObject(doc, qrCache, footer.url));
+    const footer = document.sections[state.pageSections[page - start] ?? 0]?.footer ?? { title: document.title };
+    drawFooter(doc, footer, page - start + 1, count, footer.url ? qrObject(doc, qrCache, footer.url) : undefined);
   }
   doc.end();
   return done;
