@@ -3,6 +3,26 @@
  * contributor sees when the value is wrong, so errors say what to write.
  */
 import { z } from 'astro/zod';
+import { describeCharacter, INVISIBLE } from '../lib/invisible.ts';
+
+/**
+ * Refuses invisible and bidirectional formatting characters (U+202E and its
+ * relatives, zero-width spaces and joiners, U+FEFF, the soft hyphen): unseen
+ * in an editor and in review, they reorder or hide what readers see in titles,
+ * lists, search results and the terminal. Add it to every string shown as text.
+ * @example visible(z.string().min(2))
+ */
+export function visible<T extends z.ZodType<string>>(schema: T): T {
+  return schema.superRefine((value, ctx) => {
+    const match = INVISIBLE.exec(value);
+    if (!match) return;
+    const at = [...value.slice(0, match.index)].length + 1;
+    ctx.addIssue({
+      code: 'custom',
+      message: `holds ${describeCharacter(match[0])} at character ${at}, an invisible formatting character that can reorder or hide the text around it; delete it (if your editor does not show it, retype the text)`,
+    });
+  }) as unknown as T;
+}
 
 /** The three themes of the site. Entries in `content/themes/` use these ids. */
 export const THEME_IDS = ['customer-obsession', 'cheng-chi', 'sears-to-amazon'] as const;
@@ -32,7 +52,7 @@ export const citation = z
     /** A source id from `content/sources/`, or `general` for common knowledge. */
     id: entryId,
     /** A cue a reader can find: a section, a paragraph's opening words, a figure. For `general`, the fact itself. */
-    locator: z.string().trim().min(3, { message: 'say where in the source: a section, or the opening words of a paragraph' }),
+    locator: visible(z.string().trim().min(3, { message: 'say where in the source: a section, or the opening words of a paragraph' })),
   })
   .strict();
 export type Citation = z.infer<typeof citation>;
@@ -49,10 +69,12 @@ export const isoDate = z
   .refine((date) => !Number.isNaN(date.getTime()), { message: 'not a real calendar date' });
 
 /** Short one-line text used in lists, cards and meta descriptions. */
-export const summary = z
-  .string()
-  .trim()
-  .min(20, { message: 'write a one-sentence summary of at least 20 characters' })
-  .max(160, { message: 'keep the summary to 160 characters or fewer (it is used as the meta description)' });
+export const summary = visible(
+  z
+    .string()
+    .trim()
+    .min(20, { message: 'write a one-sentence summary of at least 20 characters' })
+    .max(160, { message: 'keep the summary to 160 characters or fewer (it is used as the meta description)' }),
+);
 
-export const title = z.string().trim().min(3, { message: 'give a title of at least 3 characters' }).max(90, { message: 'keep the title to 90 characters or fewer' });
+export const title = visible(z.string().trim().min(3, { message: 'give a title of at least 3 characters' }).max(90, { message: 'keep the title to 90 characters or fewer' }));

@@ -77,3 +77,15 @@ describe('a field that is not there', () => {
     expect(findingsOf({ sources: 'sources:\n  - id: general' }).map((f) => f.message)).toEqual(['`sources[0].locator` is required but missing']);
   });
 });
+
+describe('an invisible formatting character in a title', () => {
+  it('is refused with the character, where it is, and the fix', () => {
+    expect(findingsOf({ title: 'title: "Impress \\u202Ecustomers"' })).toEqual([
+      {
+        line: 2,
+        message: '`title`: holds U+202E (right-to-left override) at character 9, an invisible formatting character that can reorder or hide the text around it; delete it (if your editor does not show it, retype the text)',
+        fix: 'delete it (if your editor does not show it, retype the text)',
+      },
+    ]);
+  });
+});

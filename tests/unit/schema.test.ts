@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noteSchema, playSchema, sourceSchema, timelineSchema } from '../../src/schema/index.ts';
+import { glossarySchema, noteSchema, pathSchema, playSchema, sourceSchema, themeSchema, timelineSchema } from '../../src/schema/index.ts';
 
 const note = {
   title: 'A note',
@@ -83,5 +83,43 @@ describe('sourceSchema and timelineSchema', () => {
   it.each([['1897', true], ['2013-11', true], ['2017-03-15', true], ['2017-13', false], ['17', false]])('timeline date %s valid: %s', (when, ok) => {
     const event = { when, title: 'An event', description: 'Something that happened then.', era: 'sears', sources: [{ id: 'general', locator: 'known' }] };
     expect(timelineSchema.safeParse(event).success).toBe(ok);
+  });
+});
+
+describe('invisible and bidirectional formatting characters', () => {
+  const RLO = '\u202e';
+  const term = { term: 'Schwerpunkt', definition: 'The point where effort is concentrated to decide the outcome.' };
+  const path = { title: 'A path', summary: 'A summary that is long enough to pass.', theme: 'cheng-chi', steps: ['a', 'b', 'c'].map((note) => ({ note, why: 'Because it comes next.' })) };
+
+  it.each([
+    ['\u202a', 'U+202A (left-to-right embedding)'],
+    ['\u202e', 'U+202E (right-to-left override)'],
+    ['\u2066', 'U+2066 (left-to-right isolate)'],
+    ['\u2069', 'U+2069 (pop directional isolate)'],
+    ['\u200b', 'U+200B (zero-width space)'],
+    ['\u200f', 'U+200F (right-to-left mark)'],
+    ['\u2060', 'U+2060 (word joiner)'],
+    ['\u2064', 'U+2064'],
+    ['\ufeff', 'U+FEFF (zero-width no-break space (byte-order mark))'],
+    ['\u00ad', 'U+00AD (soft hyphen)'],
+  ])('refuses %j in a note title, naming it and where it is', (character, name) => {
+    expect(issues(noteSchema.safeParse({ ...note, title: `A no${character}te` }))).toEqual([
+      `title: holds ${name} at character 5, an invisible formatting character that can reorder or hide the text around it; delete it (if your editor does not show it, retype the text)`,
+    ]);
+  });
+
+  it('refuses them in the titles and summaries of every collection, terms and citation locators', () => {
+    const refused = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) => issues(result).filter((line) => line.includes('U+202E')).map((line) => line.split(':')[0]);
+    expect(refused(noteSchema.safeParse({ ...note, summary: `${note.summary}${RLO}` }))).toEqual(['summary']);
+    expect(refused(noteSchema.safeParse({ ...note, sources: [{ id: 'general', locator: `a known ${RLO}fact` }] }))).toEqual(['sources.0.locator']);
+    expect(refused(themeSchema.safeParse({ title: `Cheng ${RLO}and chi`, summary: `The expected ${RLO}move and the surprising one.`, order: 1 }))).toEqual(['title', 'summary']);
+    expect(refused(pathSchema.safeParse({ ...path, title: `A ${RLO}path` }))).toEqual(['title']);
+    expect(refused(sourceSchema.safeParse({ title: `A ${RLO}text`, kind: 'work', summary: 'A summary that is long enough.', about: 'What the texts say about it.', citedIn: ['x'] }))).toEqual(['title']);
+    expect(refused(timelineSchema.safeParse({ when: '1897', title: `An ${RLO}event`, description: 'Something that happened then.', era: 'sears', sources: [] }))).toEqual(['title']);
+    expect(refused(glossarySchema.safeParse({ ...term, term: `Schwer${RLO}punkt`, aliases: [`Schwer${RLO}punkte`], definition: `${term.definition}${RLO}` }))).toEqual(['term', 'aliases.0', 'definition']);
+  });
+
+  it('accepts accents, other scripts, typographic quotes and dashes', () => {
+    expect(noteSchema.safeParse({ ...note, title: 'Zoë’s café — “成功” and שלום' }).success).toBe(true);
   });
 });
