@@ -116,7 +116,7 @@ function checkTeam(value: string): string {
 }
 
 function checkBreak(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) > 120) throw new UsageError(`--break is a whole number of minutes from 0 to 120; got "${value}".`);
+  if (!/^\d+$/.test(value) || Number(value) > 120) throw new UsageError(`--break must be a whole number of minutes from 0 to 120; got "${value}".`);
   return Number(value);
 }
 
@@ -158,6 +158,10 @@ export function resolveRun(flags: ParsedFlags, positionals: readonly string[], k
   if (pack === undefined) {
     for (const flag of ['start', 'break']) if (text(flag) !== undefined) throw new UsageError(`--${flag} only applies to a session pack; add --pack plays=ID,ID.`);
     const playIds = [...new Set(list(text('play') ?? ''))];
+    // Without --play every play is built; a --play that names none (`--play ,`) must not silently mean the same.
+    if (text('play') !== undefined && playIds.length === 0) {
+      throw new UsageError('--play names no play; give at least one id, for example --play three-questions, or leave --play out to build every play.');
+    }
     checkPlayIds(playIds, knownIds, '--play');
     const view = text('view') ?? 'both';
     return {

@@ -68,7 +68,16 @@ describe('resolveRun', () => {
     [['--paper', 'a5'], /--paper must be one of a4, letter, both; got "a5"/],
     [['--format', 'docx'], /--format must be one of pdf, md, all/],
     [['--pack', 'plays=three-questions', '--start', '9:30'], /--start: "9:30" is not a time; write HH:MM in 24-hour time/],
-    [['--pack', 'plays=three-questions', '--break', 'ten'], /--break is a whole number of minutes from 0 to 120/],
+    [['--pack', 'plays=three-questions', '--break', 'ten'], /--break must be a whole number of minutes from 0 to 120; got "ten"/],
+    [['--pack', 'plays=three-questions', '--break', '-5'], /^--break must be a whole number of minutes from 0 to 120; got "-5"\.$/],
+    [['--pack', 'plays=three-questions', '--break=-5'], /^--break must be a whole number of minutes from 0 to 120; got "-5"\.$/],
+    [['--pack', 'plays=three-questions', '--break', '121'], /from 0 to 120; got "121"/],
+    [['--play', ''], /^--play is empty; give a value \(ID\), or leave --play out\./],
+    [['--play='], /^--play is empty/],
+    [['--play', ',', '--play', ' '], /^--play names no play; give at least one id, for example --play three-questions, or leave --play out to build every play\.$/],
+    [['--out', ''], /^--out is empty; give a value \(DIR\)/],
+    [['--pack', 'plays=three-questions', '--start', '--break', '5'], /^--start needs a value, but the next argument, "--break", looks like an option\. Give the value right after --start; if it really starts with "-", write --start=--break\.$/],
+    [['--team'], /^--team needs a value \(NAME\)\./],
     [['--pack', 'plays=three-questions,three-questions'], /lists "three-questions" twice/],
     [['--pack', 'plays='], /--pack needs at least one play/],
     [['--pack', 'plays=three-questions', '--play', 'cheng-chi-map'], /either --play .* or --pack/],
@@ -111,6 +120,9 @@ describe('scripts/worksheets.ts on bad input', () => {
     [['--date', '2027-13-01'], /worksheets: --date must be a calendar date written YYYY-MM-DD/],
     [['--pack', 'plays=fixture-play', '--start', '25:00'], /worksheets: --start: "25:00" is not a time/],
     [['--pack', 'plays=fixture-play', '--start', '23:50'], /worksheets: the session would run past midnight/],
+    [['--play', ''], /^worksheets: --play is empty; give a value \(ID\), or leave --play out\./],
+    [['--play', ','], /^worksheets: --play names no play/],
+    [['--pack', 'plays=fixture-play', '--break', '-5'], /^worksheets: --break must be a whole number of minutes from 0 to 120; got "-5"\.\n$/],
   ])('%j exits 2 with a message and writes nothing', (args, message) => {
     const result = run(...args);
     expect(result.status, result.stderr).toBe(2);
