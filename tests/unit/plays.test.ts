@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_START,
@@ -5,6 +6,7 @@ import {
   parseBreak,
   parseComposeState,
   serializeComposeState,
+  shellQuote,
   type ComposeState,
 } from '../../src/lib/plays/compose-state.ts';
 import { worksheetFiles } from '../../src/lib/plays/downloads.ts';
@@ -230,5 +232,32 @@ describe('composer state in the address', () => {
     expect(packCommand({ plays: ['a', 'b'], start: '09:30' })).toBe('npm run worksheets -- --pack plays=a,b --start 09:30');
     expect(packCommand({ plays: ['a'], start: '13:00', breakMinutes: 10 })).toBe('npm run worksheets -- --pack plays=a --start 13:00 --break 10');
     expect(packCommand({ plays: ['a'], start: 'late', breakMinutes: 0 })).toBe('npm run worksheets -- --pack plays=a --start 09:30');
+  });
+
+  /** The words a POSIX shell makes of `command` after `npm run worksheets --`, as the CLI would receive them. */
+  const shellWords = (command: string): string[] => {
+    const prefix = 'npm run worksheets -- ';
+    expect(command.startsWith(prefix)).toBe(true);
+    // printf prints each word the shell passes it, NUL-terminated; nothing else in the line may run.
+    const out = execFileSync('/bin/sh', ['-c', `printf '%s\\0' ${command.slice(prefix.length)}`], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent' } });
+    return out.split('\0').slice(0, -1);
+  };
+
+  it.each([
+    ['a team name with spaces and an apostrophe', "Zoë's team"],
+    ['command separators and substitution', 'x; touch /tmp/pwned-by-composer && $(id) `id` | cat > out'],
+    ['quotes, backslashes and globs', `say "hi" \\ it's * ? [a] ~ {a,b} $HOME`],
+    ['a newline', 'line one\nline two'],
+    ['a tab and an ampersand', 'Ops\t& "Support"'],
+  ])('quotes the arguments for a POSIX shell: %s', (_, team) => {
+    const command = packCommand({ plays: ['a', 'b'], start: '09:30', breakMinutes: 10, team, date: '2027-01-15' });
+    expect(shellWords(command)).toEqual(['--pack', 'plays=a,b', '--start', '09:30', '--break', '10', '--team', team, '--date', '2027-01-15']);
+  });
+
+  it('quotes play ids that are not plain words, and leaves plain ones readable', () => {
+    expect(shellWords(packCommand({ plays: ['a', "b'; rm -rf ~"], start: '09:30' }))).toEqual(['--pack', "plays=a,b'; rm -rf ~", '--start', '09:30']);
+    expect(shellQuote('plays=three-questions,cheng-chi-map')).toBe('plays=three-questions,cheng-chi-map');
+    expect(shellQuote('~')).toBe("'~'");
+    expect(shellQuote("it's")).toBe("'it'\\''s'");
   });
 });

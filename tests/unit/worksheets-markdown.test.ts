@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { micromark } from 'micromark';
+import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { loadWorksheetContent } from '../../src/worksheets/load.ts';
 import { playDocument, type ModelContext, type View } from '../../src/worksheets/model.ts';
@@ -75,11 +77,101 @@ describe('Markdown details', () => {
 
   it.each([
     ['*bold* and _em_', '\\*bold\\* and \\_em\\_'],
-    ['a [link](x) and <b>', 'a \\[link\\](x) and \\<b>'],
+    ['a [link](x) and <b>', 'a \\[link\\](x) and &lt;b>'],
+    ['&lt;b&gt; &#60; & AT&T', '&amp;lt;b&amp;gt; &amp;#60; & AT&T'],
     ['back\\slash `code`', 'back\\\\slash \\`code\\`'],
     ['two\nlines', 'two lines'],
     ['1. not a list', '1. not a list'],
   ])('escapes %j', (input, output) => {
     expect(escapeMarkdown(input)).toBe(output);
+  });
+});
+
+/**
+ * Safe output: a play is contributed text, and a wiki renders its Markdown with
+ * HTML allowed. Every field below holds markup, a bare address with markup in
+ * it, or Markdown that would open a raw-HTML or code block; rendered by a
+ * CommonMark + GFM renderer that lets HTML through, no element may appear that
+ * the worksheet's own structure does not make.
+ */
+describe('Markdown safety', () => {
+  const HOSTILE = [
+    'https://evil.example/<script>alert(1)</script>',
+    'https://evil.example/"><img src=x onerror=alert(1)>',
+    '<script>alert(1)</script>',
+    '<img src=x onerror=alert(1)>',
+    '<!-- hidden --><b>bold</b>',
+    '    <div>indented</div>',
+    '~~~\n<iframe src=x></iframe>\n~~~',
+    '# <h1>heading</h1>',
+    '> <i>quote</i>',
+    '1. <u>item</u>',
+    '- <s>item</s>',
+    'line one\r<style>x</style>',
+    '[click](javascript:alert(1)) ![x](https://evil.example/x.png)',
+    '&lt;b&gt;entity&lt;/b&gt; &#60;em&#62;',
+    '<https://evil.example/autolink> <mailto:x@evil.example>',
+    '| a | b |\n| --- | --- |\n| <sub>c</sub> | d |',
+  ];
+  /** Tags the worksheets' own Markdown makes: headings, paragraphs, lists, task boxes, tables, emphasis, links (autolinks), rules, quotes. */
+  const ALLOWED = new Set(['h1', 'h2', 'h3', 'p', 'ul', 'ol', 'li', 'input', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'em', 'strong', 'a', 'hr', 'blockquote', 'br']);
+
+  const base = content.plays.find((p) => p.id === 'fixture-play');
+  if (!base) throw new Error('no fixture play');
+  const pick = (i: number) => HOSTILE[i % HOSTILE.length] as string;
+  let n = 0;
+  const h = () => pick(n++);
+  const d = base.data;
+  const hostile = {
+    id: 'fixture-play',
+    data: {
+      ...d,
+      title: h(),
+      purpose: 'https://evil.example/<script>alert(1)</script>',
+      outcome: h(),
+      roles: d.roles.map(() => ({ name: h(), does: h() })),
+      materials: HOSTILE,
+      steps: d.steps.map((step) => ({ ...step, title: h(), instructions: h(), facilitator: h() })),
+      prompts: d.prompts.map((prompt) => {
+        const question = h();
+        switch (prompt.kind) {
+          case 'scale':
+            return { ...prompt, question, low: h(), high: h() };
+          case 'checklist':
+            return { ...prompt, question, options: HOSTILE.slice(0, 6) };
+          case 'grid':
+            return { ...prompt, question, rows: [h(), h()] as [string, string], columns: [h(), h()] as [string, string] };
+          case 'table':
+            return { ...prompt, question, columns: [h(), h(), h()] };
+          default:
+            return { ...prompt, question };
+        }
+      }),
+      followUp: HOSTILE,
+      sources: HOSTILE.map((locator) => ({ id: 'fixture-text', locator })),
+    },
+  } as typeof base;
+  const ctx: ModelContext = { siteUrl: 'https://playbook.example', basePath: '/', team: '<script>team()</script>', date: '2027-01-15' };
+  const documents = {
+    participant: playDocument(hostile, 'participant', ctx),
+    facilitator: playDocument(hostile, 'facilitator', ctx),
+    pack: sessionPack([hostile, hostile], { start: '09:00', breakMinutes: 10 }, ctx),
+  };
+  const html = (markdown: string) => micromark(markdown, { allowDangerousHtml: true, allowDangerousProtocol: false, extensions: [gfm()], htmlExtensions: [gfmHtml()] });
+
+  it.each(Object.entries(documents))('%s: renders no element of its own', (_, document) => {
+    const out = html(renderMarkdown(document));
+    const tags = new Set([...out.matchAll(/<([a-zA-Z][a-zA-Z0-9]*)/g)].map((m) => (m[1] as string).toLowerCase()));
+    expect([...tags].filter((tag) => !ALLOWED.has(tag))).toEqual([]);
+    expect(out).not.toMatch(/<!--|<\?|<!\[CDATA|<[a-z][^>]*\son[a-z]+=|href="javascript:/i);
+    // Inputs come only from task items, links only from autolinked addresses.
+    for (const input of out.match(/<input[^>]*>/g) ?? []) expect(input).toBe('<input type="checkbox" disabled="" />');
+  });
+
+  it('keeps a bare address as a link and shows markup as the text it is', () => {
+    const out = html(renderMarkdown(documents.participant));
+    expect(out).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(out).toContain('&lt;script&gt;team()&lt;/script&gt;');
+    expect(renderMarkdown(playDocument({ ...hostile, data: { ...hostile.data, purpose: 'https://example.org/a?b=1' } }, 'participant', ctx))).toContain('<https://example.org/a?b=1>');
   });
 });

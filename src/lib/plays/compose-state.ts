@@ -67,9 +67,40 @@ export function serializeComposeState(state: ComposeState): string {
   return `?${parts.join('&')}`;
 }
 
-/** The worksheet CLI command that builds the same session pack (`--break` only when there is one). */
-export function packCommand(state: Pick<ComposeState, 'plays' | 'start'> & { breakMinutes?: number }): string {
+/** Characters a POSIX shell reads as part of a word, never as syntax (nor as a glob or `~` at a word's start). */
+const PLAIN_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
+
+/**
+ * One argument as a POSIX shell word: unchanged when it holds only plain
+ * characters, otherwise in single quotes, inside which the shell reads every
+ * character literally; a single quote itself becomes `'\''` (end the quotes,
+ * an escaped quote, quote again).
+ */
+export function shellQuote(argument: string): string {
+  if (PLAIN_WORD.test(argument)) return argument;
+  return `'${argument.replaceAll("'", `'\\''`)}'`;
+}
+
+export interface PackCommandOptions extends Pick<ComposeState, 'plays' | 'start'> {
+  breakMinutes?: number;
+  /** Printed on the cover and the worksheets: any text, quoted for the shell. */
+  team?: string;
+  /** `YYYY-MM-DD`. */
+  date?: string;
+}
+
+/**
+ * The worksheet CLI command that builds the same session pack (`--break`,
+ * `--team` and `--date` only when given), for copying into a POSIX shell:
+ * every argument is quoted as the shell needs, so what is pasted runs as shown
+ * and nothing in a value can end the command or start another.
+ */
+export function packCommand(state: PackCommandOptions): string {
   const start = isClock(state.start) ? state.start : DEFAULT_START;
   const breakMinutes = parseBreak(String(state.breakMinutes ?? 0));
-  return `npm run worksheets -- --pack plays=${state.plays.join(',')} --start ${start}${breakMinutes > 0 ? ` --break ${breakMinutes}` : ''}`;
+  const args = ['--pack', `plays=${state.plays.join(',')}`, '--start', start];
+  if (breakMinutes > 0) args.push('--break', String(breakMinutes));
+  if (state.team) args.push('--team', state.team);
+  if (state.date) args.push('--date', state.date);
+  return `npm run worksheets -- ${args.map(shellQuote).join(' ')}`;
 }

@@ -8,20 +8,48 @@ import type { AnswerSpec } from '../sizing.ts';
 import { strings } from '../strings.ts';
 import type { Renderer } from './types.ts';
 
-/** Escapes characters Markdown would read as syntax inside running text (emphasis, code, links, HTML). */
+/**
+ * Escapes what Markdown would read as syntax inside running text: emphasis and
+ * strikethrough, code, links and images, raw HTML, entity and character
+ * references, and line breaks (a CR or LF would end the line; white space
+ * around one becomes a single space). Every field of a play printed into a
+ * Markdown worksheet goes through this or one of the helpers below.
+ *
+ * `<` and a reference-like `&` become the references `&lt;` and `&amp;`, not
+ * backslash escapes: GFM turns a bare address into a link and takes a
+ * following backslash into it (`https://x.org/\<img …>` would leave `<img …>`
+ * as raw HTML). With no `<` left, no field can emit HTML when the Markdown is
+ * rendered, whatever a renderer allows.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<]/g, (c) => `\\${c}`).replace(/\s*\n\s*/g, ' ');
+  return text
+    .replace(/\s*[\r\n]\s*/g, ' ')
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/[\\`*_~[\]]/g, (c) => `\\${c}`);
 }
 
-/** Escapes a paragraph, which could also start a heading, quote, list or numbered list. */
-const escapeParagraph = (text: string) => escapeMarkdown(text).replace(/^([#>+-]|\d+[.)])/, (m) => `\\${m}`);
+/**
+ * Escapes text that starts a block (a paragraph, a list item), which could also
+ * open a heading, quote, list, numbered list, thematic break, setext underline
+ * or indented code (leading white space is dropped).
+ */
+export const escapeBlockStart = (text: string): string => escapeMarkdown(text.trim()).replace(/^([#>+=-]|\d+[.)])/, (m) => `\\${m}`);
+
+/** Heading text: `#` anywhere, so a trailing run is not taken for a closing sequence. */
+const escapeHeading = (text: string) => escapeMarkdown(text.trim()).replace(/#/g, '\\#');
 
 /** A line to write on. A run of underscores after a space and before the line end is literal text in GFM, not emphasis. */
 const BLANK = '_'.repeat(24);
-const escapeCell = (text: string) => escapeMarkdown(text).replace(/\|/g, '\\|');
-const isAddress = (text: string) => /^https?:\/\/\S+$/.test(text);
+const escapeCell = (text: string) => escapeMarkdown(text.trim()).replace(/\|/g, '\\|');
+/**
+ * A web address that can be an autolink as it stands: `http(s)://` and no space,
+ * control character, `<`, `>` or backslash. Inside `<…>` nothing is read as
+ * syntax, so such an address is safe; anything else is escaped as text.
+ */
+const isAddress = (text: string) => /^https?:\/\/[^\s<>\\\x00-\x1f\x7f]+$/.test(text);
 const inline = (text: string) => (isAddress(text) ? `<${text}>` : escapeMarkdown(text));
-const paragraph = (text: string) => (isAddress(text) ? `<${text}>` : escapeParagraph(text));
+const paragraph = (text: string) => (isAddress(text) ? `<${text}>` : escapeBlockStart(text));
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
@@ -30,13 +58,13 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 
 function listItem(item: ListItem, marker: string): string {
   const lead = item.label ? `**${escapeMarkdown(item.label)}:** ` : '';
-  const first = `${marker} ${lead}${inline(item.text)}`;
+  const first = `${marker} ${lead}${lead ? inline(item.text) : paragraph(item.text)}`;
   const indent = ' '.repeat(marker.length + 1);
-  return item.detail ? `${first}\n${indent}- ${escapeMarkdown(item.detail)}` : first;
+  return item.detail ? `${first}\n${indent}- ${escapeBlockStart(item.detail)}` : first;
 }
 
 function answer(spec: AnswerSpec): string {
-  const tasks = (labels: readonly string[]) => labels.map((l) => `- [ ] ${escapeMarkdown(l)}`).join('\n');
+  const tasks = (labels: readonly string[]) => labels.map((l) => `- [ ] ${escapeBlockStart(l)}`).join('\n');
   switch (spec.kind) {
     case 'lines':
       // One blank line per answer line, after the usual blank line between blocks: where people type in the wiki editor.
@@ -65,7 +93,7 @@ function block(b: Block): string {
     case 'eyebrow':
       return `_${escapeMarkdown(b.text)}_`;
     case 'heading':
-      return `${'#'.repeat(b.level)} ${escapeMarkdown(b.text)}`;
+      return `${'#'.repeat(b.level)} ${escapeHeading(b.text)}`;
     case 'paragraph': {
       const text = b.label ? `**${escapeMarkdown(b.label)}:** ${inline(b.text)}` : paragraph(b.text);
       if (b.style === 'note') return `> ${text}`;
@@ -84,7 +112,7 @@ function block(b: Block): string {
     case 'fill-in':
       return b.items.map((item) => `**${escapeMarkdown(item.label)}:** ${item.value ? escapeMarkdown(item.value) : BLANK}`).join('\n\n');
     case 'prompt':
-      return `### ${b.number}. ${escapeMarkdown(b.question)}\n\n${answer(b.answer)}`;
+      return `### ${b.number}. ${escapeHeading(b.question)}\n\n${answer(b.answer)}`;
   }
 }
 
