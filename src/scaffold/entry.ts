@@ -5,9 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { readEntry } from '../content/load.ts';
-import { STATIC_ROUTES } from '../graph/routes.ts';
-import { COLLECTIONS, ID_PATTERN, type ThemeId } from '../schema/index.ts';
+import { ENTRY_ID, MAX_ID_LENGTH, readEntry, suggestId } from '../content/load.ts';
+import { RESERVED_ROUTES, STATIC_ROUTES } from '../graph/routes.ts';
+import { COLLECTIONS, type ThemeId } from '../schema/index.ts';
 import type { Finding } from '../validate/finding.ts';
 import { placeholderFindings } from './placeholders.ts';
 import { slugify } from './slug.ts';
@@ -49,8 +49,12 @@ export function isoDay(date: Date): string {
 /** The id for a request: `--id` as given, or one made from the title. Throws when neither works. */
 export function entryIdFor(title: string, override?: string): string {
   if (override !== undefined) {
-    if (!ID_PATTERN.test(override)) {
-      throw new ScaffoldError(`the id "${override}" is not valid: use lowercase words joined by hyphens, e.g. --id ${slugify(override) || 'working-backwards'}`);
+    // The rule the content reader applies to file names, so `new` never writes a file the checker refuses as `invalid-id`.
+    if (!ENTRY_ID.test(override) || override.length > MAX_ID_LENGTH) {
+      const suggestion = suggestId(override);
+      throw new ScaffoldError(
+        `the id "${override}" is not valid: ids are lowercase letters and digits in words joined by single hyphens, at most ${MAX_ID_LENGTH} characters; e.g. --id ${suggestion === 'new-entry' ? 'working-backwards' : suggestion}`,
+      );
     }
     return override;
   }
@@ -66,8 +70,10 @@ export function planEntry(request: ScaffoldRequest): ScaffoldPlan {
   const id = entryIdFor(request.title, request.id);
   const collection = COLLECTIONS[spec.collection];
   const route = collection.route(id);
-  if ((STATIC_ROUTES as readonly string[]).includes(route)) {
-    throw new ScaffoldError(`the id "${id}" would publish at ${route}, which is a page of the site; choose another with --id`);
+  // The checker's `duplicate-route` rule: pages of the site, and the routes under which it makes pages of its own (/plays/filter/).
+  const reserved = ((STATIC_ROUTES as readonly string[]).includes(route) || RESERVED_ROUTES.some((prefix) => route.startsWith(prefix)));
+  if (reserved) {
+    throw new ScaffoldError(`the id "${id}" would publish at ${route}, which is reserved for a page of the site; nothing was written. Choose another id with --id`);
   }
   return {
     kind: request.kind,

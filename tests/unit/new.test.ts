@@ -212,6 +212,11 @@ describe('scripts/new.ts', () => {
     [['recipe', 'A title'], /new: "recipe" is not a kind of entry/],
     [['note', 'A title', '--theme', 'cheng-chi', '--id', 'Bad Id'], /new: the id "Bad Id" is not valid/],
     [['play', 'Compose', '--theme', 'cheng-chi'], /new: the id "compose" would publish at \/plays\/compose\//],
+    [['play', 'Filter', '--theme', 'cheng-chi'], /^new: the id "filter" would publish at \/plays\/filter\/, which is reserved for a page of the site; nothing was written\. Choose another id with --id\n$/],
+    [['play', 'A title', '--theme', 'cheng-chi', '--id', 'filter'], /new: the id "filter" would publish at \/plays\/filter\//],
+    [['note', 'A title', '--theme', 'cheng-chi', '--id', 'a--b'], /^new: the id "a--b" is not valid: ids are lowercase letters and digits in words joined by single hyphens, at most 80 characters; e\.g\. --id a-b\n$/],
+    [['note', 'A title', '--theme', 'cheng-chi', '--id', 'x'.repeat(81)], /new: the id "x{81}" is not valid: .*at most 80 characters/],
+    [['note', 'A title', '--theme', 'cheng-chi', '--id', ''], /new: --id is empty/],
     [['note', 'A title', '--colour', 'red'], /new: unknown option --colour/],
   ])('exits 2 without writing for %j', (args, message) => {
     const dir = tempDir();

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { runCheck } from '../../src/cli/check.ts';
 import { loadContent, readEntry } from '../../src/content/load.ts';
+import { RESERVED_ROUTES, STATIC_ROUTES } from '../../src/graph/routes.ts';
 import { COLLECTIONS } from '../../src/schema/index.ts';
 import { entryIdFor, isoDay, placeholdersIn, planEntry, ScaffoldError, writeEntry, type ScaffoldPlan } from '../../src/scaffold/entry.ts';
 import { findBodyPlaceholders, findDataPlaceholders, isPlaceholder, placeholderFindings } from '../../src/scaffold/placeholders.ts';
@@ -271,6 +272,26 @@ describe('writeEntry', () => {
 describe('planEntry', () => {
   it('refuses an id that a page of the site already uses', () => {
     expect(() => planEntry({ kind: 'play', title: 'Compose', theme: 'cheng-chi', contentDir: '/x', today: TODAY })).toThrow(/\/plays\/compose\/.*--id/);
+  });
+
+  it('refuses every id the checker would refuse as a reserved route (duplicate-route)', () => {
+    expect(() => planEntry({ kind: 'play', title: 'Filter', theme: 'cheng-chi', contentDir: '/x', today: TODAY })).toThrow(/"filter" would publish at \/plays\/filter\/, which is reserved/);
+    // Every page route of the form /<folder>/<id>/ that an entry of some kind could take.
+    const taken = [...STATIC_ROUTES, ...RESERVED_ROUTES].flatMap((route) => {
+      const match = /^\/([a-z]+)\/([a-z0-9-]+)\/$/.exec(route);
+      const kind = match && KIND_NAMES.find((k) => COLLECTIONS[KINDS[k].collection].folder === match[1]);
+      return kind && match[2] ? [{ kind, id: match[2] }] : [];
+    });
+    expect(taken.map((t) => `${t.kind}/${t.id}`).sort()).toEqual(['play/compose', 'play/filter']);
+    for (const { kind, id } of taken) {
+      expect(() => planEntry({ kind, title: 'A title', id, theme: 'cheng-chi', contentDir: '/x', today: TODAY }), `${kind} ${id}`).toThrow(ScaffoldError);
+    }
+  });
+
+  it('refuses an id the content reader would refuse (invalid-id): the same rule and length', () => {
+    expect(() => entryIdFor('x', 'y'.repeat(80))).not.toThrow();
+    expect(() => entryIdFor('x', 'y'.repeat(81))).toThrow(/at most 80 characters/);
+    expect(() => entryIdFor('x', 'Sears_Catalog')).toThrow(/e\.g\. --id sears-catalog$/);
   });
 
   it('needs a theme for a note, a play and a path', () => {
