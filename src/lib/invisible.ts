@@ -20,6 +20,9 @@ const INVISIBLE_CLASS = '\\u00AD\\u061C\\u180E\\u200B-\\u200F\\u202A-\\u202E\\u2
 /** Matches one invisible formatting character. */
 export const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, 'u');
 
+/** Matches one control character other than tab and line feed: C0, DEL and C1 (a YAML escape such as `"\e"` can put one in a value). */
+export const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
+
 /** The code point as `U+202E`. */
 export const codePoint = (character: string): string => `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 

@@ -3,24 +3,34 @@
  * contributor sees when the value is wrong, so errors say what to write.
  */
 import { z } from 'astro/zod';
-import { describeCharacter, INVISIBLE } from '../lib/invisible.ts';
+import { codePoint, CONTROL, describeCharacter, INVISIBLE } from '../lib/invisible.ts';
 
 /**
  * Refuses invisible and bidirectional formatting characters (U+202E and its
- * relatives, zero-width spaces and joiners, U+FEFF, the soft hyphen): unseen
- * in an editor and in review, they reorder or hide what readers see in titles,
- * lists, search results and the terminal. Add it to every string shown as text.
+ * relatives, zero-width spaces and joiners, U+FEFF, the soft hyphen), and
+ * control characters other than tab and line feed: unseen in an editor and in
+ * review, they reorder or hide what readers see in titles, lists, search
+ * results and the terminal. Add it to every string shown as text.
  * @example visible(z.string().min(2))
  */
 export function visible<T extends z.ZodType<string>>(schema: T): T {
   return schema.superRefine((value, ctx) => {
-    const match = INVISIBLE.exec(value);
-    if (!match) return;
-    const at = [...value.slice(0, match.index)].length + 1;
-    ctx.addIssue({
-      code: 'custom',
-      message: `holds ${describeCharacter(match[0])} at character ${at}, an invisible formatting character that can reorder or hide the text around it; delete it (if your editor does not show it, retype the text)`,
-    });
+    const at = (index: number) => [...value.slice(0, index)].length + 1;
+    const invisible = INVISIBLE.exec(value);
+    if (invisible) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `holds ${describeCharacter(invisible[0])} at character ${at(invisible.index)}, an invisible formatting character that can reorder or hide the text around it; delete it (if your editor does not show it, retype the text)`,
+      });
+    }
+    // The file itself cannot hold control characters (the reader refuses them), but a YAML escape such as "\e" can.
+    const control = CONTROL.exec(value);
+    if (control) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `holds the control character ${codePoint(control[0])} at character ${at(control.index)}; delete it (a YAML escape such as "\\e" or "\\x1b" in quotes writes one)`,
+      });
+    }
   }) as unknown as T;
 }
 

@@ -119,6 +119,14 @@ describe('invisible and bidirectional formatting characters', () => {
     expect(refused(glossarySchema.safeParse({ ...term, term: `Schwer${RLO}punkt`, aliases: [`Schwer${RLO}punkte`], definition: `${term.definition}${RLO}` }))).toEqual(['term', 'aliases.0', 'definition']);
   });
 
+  it('refuses control characters a YAML escape can write ("\\e", "\\x9b"), but not tab or line feed', () => {
+    expect(issues(noteSchema.safeParse({ ...note, title: 'A\u001b[2J note' }))).toEqual([
+      'title: holds the control character U+001B at character 2; delete it (a YAML escape such as "\\e" or "\\x1b" in quotes writes one)',
+    ]);
+    expect(issues(glossarySchema.safeParse({ ...term, definition: `${term.definition}\u009b` })).join()).toMatch(/definition: holds the control character U\+009B/);
+    expect(glossarySchema.safeParse({ ...term, definition: `${term.definition}\nIt\tcontinues.` }).success).toBe(true);
+  });
+
   it('accepts accents, other scripts, typographic quotes and dashes', () => {
     expect(noteSchema.safeParse({ ...note, title: 'Zoë’s café — “成功” and שלום' }).success).toBe(true);
   });
