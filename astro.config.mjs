@@ -1,17 +1,12 @@
 // @ts-check
-import mdx from '@astrojs/mdx';
-import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { readSiteConfig } from './src/config.ts';
-import { loadSiteGraph } from './src/graph/site-graph.ts';
 import playbookContent from './src/integration.ts';
-import { markdownPlugins } from './src/markdown/pipeline.ts';
 
 const config = readSiteConfig();
-const graph = () => loadSiteGraph(config.contentDir);
 // Astro caches loaded content per project; builds of other content folders
 // (tests, benchmarks) get a cache of their own so they never mix entries.
 const isDefaultContent = config.contentDir === path.resolve('content');
@@ -26,14 +21,11 @@ export default defineConfig({
   ...(cacheDir && { cacheDir }),
   // Two routes for one URL fail the build instead of silently picking one.
   prerenderConflictBehavior: 'error',
-  markdown: {
-    // Shiki colours code with inline styles, which the CSP forbids; notes rarely hold code.
-    syntaxHighlight: false,
-    processor: unified(markdownPlugins({ graph, base: config.basePath })),
-  },
+  // Content is rendered by our own loader (src/content/loader.ts), not by Astro's Markdown or MDX
+  // integrations; Shiki's inline styles would break the CSP anyway.
+  markdown: { syntaxHighlight: false },
   integrations: [
     playbookContent({ contentDir: config.contentDir }),
-    mdx(),
     // Filtered views of /plays/ are navigation, not content: keep them out of the sitemap.
     sitemap({ filter: (page) => !page.includes('/plays/filter/') }),
   ],
@@ -58,16 +50,4 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
-  vite: {
-    build: {
-      rolldownOptions: {
-        onLog(level, log, handler) {
-          // Astro's MDX modules carry a directive rolldown warns about on every
-          // build; harmless and tracked upstream: withastro/astro#18087.
-          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject')) return;
-          handler(level, log);
-        },
-      },
-    },
-  },
 });

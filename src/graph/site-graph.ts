@@ -3,12 +3,16 @@
  * route and anchors, every link resolved, backlinks, tags. Pages, remark
  * plugins and the checker all read this one structure.
  */
-import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from '../schema/index.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { COLLECTIONS, COLLECTION_NAMES, type CollectionData, type CollectionName } from '../schema/index.ts';
 import { loadContent, type RawEntry } from '../content/load.ts';
 import { didYouMean } from '../lib/nearest.ts';
 import { normalizeRoute, RESERVED_ROUTES, STATIC_ROUTES } from './routes.ts';
 import type { Root } from 'mdast';
 import { parseBody, type ParseResult } from '../markdown/parse.ts';
+import type { Finding } from '../validate/finding.ts';
+import { validateSchema } from '../validate/schema.ts';
 import { outlineOf, type BodyHeading, type BodyLink } from './extract.ts';
 
 export interface GraphEntry {
@@ -28,6 +32,18 @@ export interface GraphEntry {
   tree?: Root;
   /** Why the body could not be parsed, if it could not. */
   parseProblem?: Extract<ParseResult, { ok: false }>;
+  /** The entry's data as its collection's schema outputs it; undefined when it did not validate. */
+  data: CollectionData[CollectionName] | undefined;
+  /** Why the data did not validate (or the file was refused by the reader). */
+  schemaFindings: Finding[];
+}
+
+/** An entry of one collection, with that collection's data type. */
+export type EntryOf<C extends CollectionName> = GraphEntry & { collection: C; data: CollectionData[C] };
+
+/** Narrows an entry to a collection with valid data, so its fields are typed. */
+export function isEntryOf<C extends CollectionName>(entry: GraphEntry | undefined, collection: C): entry is EntryOf<C> {
+  return entry !== undefined && entry.collection === collection && entry.data !== undefined;
 }
 
 export type Resolution =
@@ -183,6 +199,21 @@ function checkRoute(graph: Pick<SiteGraph, 'routes' | 'anchors'>, route: string,
   return { ok: true, key: graph.routes.get(route) ?? null, route, anchor, external: false };
 }
 
+const parses = new Map<string, { source: string; result: ParseResult }>();
+/**
+ * Parses a body, reusing the last parse of the same file when its text is the
+ * same: in `astro dev` a change re-reads every file but re-parses only the one
+ * that changed. Nothing changes a parsed tree (the renderer works on a copy).
+ */
+function parseOnce(raw: RawEntry): ParseResult {
+  const last = parses.get(raw.absolutePath);
+  if (last && last.source === raw.source) return last.result;
+  // Blank lines in front keep every node on its line in the file.
+  const result = parseBody('\n'.repeat(raw.bodyLine - 1) + raw.body, raw.extension);
+  parses.set(raw.absolutePath, { source: raw.source, result });
+  return result;
+}
+
 /** Builds the graph from raw entries. */
 export function buildSiteGraph(root: string, raws: readonly RawEntry[]): SiteGraph {
   const entries = new Map<string, GraphEntry>();
@@ -208,10 +239,13 @@ export function buildSiteGraph(root: string, raws: readonly RawEntry[]): SiteGra
       duplicates.push(raw); // reported by the validator
       continue;
     }
+    // Each entry is validated here, once; the checker, the build and the renderers read the result.
+    const validation = validateSchema(raw);
+    const validData = validation.data as CollectionData[CollectionName] | undefined;
+    // Routes, tags and drafts are read from the raw data too, so an entry with one bad field still has its page for links.
     const data = (raw.data ?? {}) as Record<string, unknown>;
     const spec = COLLECTIONS[raw.collection];
-    // Blank lines in front keep every node on its line in the file.
-    const parsed = spec.body && raw.body && !raw.problem ? parseBody('\n'.repeat(raw.bodyLine - 1) + raw.body, raw.extension) : undefined;
+    const parsed = spec.body && raw.body && !raw.problem ? parseOnce(raw) : undefined;
     const scanned = parsed?.ok ? outlineOf(parsed.tree) : { headings: [], links: [] };
     const route = spec.route(raw.id) ?? '';
     const entry: GraphEntry = {
@@ -226,6 +260,8 @@ export function buildSiteGraph(root: string, raws: readonly RawEntry[]): SiteGra
       links: scanned.links,
       ...(parsed?.ok && { tree: parsed.tree }),
       ...(parsed && !parsed.ok && { parseProblem: parsed }),
+      data: validData,
+      schemaFindings: validation.findings,
     };
     entries.set(raw.key, entry);
     byCollection[raw.collection].push(entry);
@@ -287,19 +323,55 @@ export function frontmatterReferences(entry: GraphEntry): string[] {
 }
 
 const CACHE = Symbol.for('customer-obsession-playbook.site-graph');
-type GraphCache = Map<string, SiteGraph>;
+interface CachedGraph {
+  graph: SiteGraph;
+  /** Size and modification time of each file when it was read, to tell a new change from one already loaded. */
+  stamps: Map<string, string>;
+}
+type GraphCache = Map<string, CachedGraph>;
+
+const cacheOf = (): GraphCache => {
+  const store = globalThis as unknown as Record<symbol, GraphCache | undefined>;
+  return (store[CACHE] ??= new Map());
+};
+
+function stampOf(file: string): string | null {
+  try {
+    const stat = fs.lstatSync(file);
+    return `${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Loads the graph of a content folder once per process. Astro evaluates the
  * config and the pages in separate module graphs, so the cache lives on
- * `globalThis` to be shared between them.
+ * `globalThis` to be shared between them. In `astro dev` the content loader's
+ * watcher calls `forgetSiteGraph` when a file changes.
  */
 export function loadSiteGraph(root: string, { fresh = false } = {}): SiteGraph {
-  const store = globalThis as unknown as Record<symbol, GraphCache | undefined>;
-  const cache = (store[CACHE] ??= new Map());
+  const cache = cacheOf();
   const cached = cache.get(root);
-  if (cached && !fresh) return cached;
-  const graph = buildSiteGraph(root, loadContent(root));
-  cache.set(root, graph);
+  if (cached && !fresh) return cached.graph;
+  const raws = loadContent(root);
+  const graph = buildSiteGraph(root, raws);
+  const stamps = new Map<string, string>();
+  for (const raw of raws) stamps.set(raw.absolutePath, stampOf(raw.absolutePath) ?? '');
+  cache.set(root, { graph, stamps });
   return graph;
+}
+
+/**
+ * Drops the cached graph of `root` when `file` changed since it was read. Every
+ * collection's watcher reports the same change; only the first drops the graph,
+ * the others find the reloaded graph already has the file as it is now.
+ */
+export function forgetSiteGraph(root: string, file: string): void {
+  const cache = cacheOf();
+  const cached = cache.get(root);
+  if (!cached) return;
+  const now = stampOf(path.resolve(file));
+  const then = cached.stamps.get(path.resolve(file)) ?? null;
+  if (now !== then) cache.delete(root);
 }

@@ -1,5 +1,5 @@
 /**
- * Renders an MDX entry straight to HTML, without compiling it to JavaScript.
+ * Renders a Markdown or MDX entry straight to HTML, without compiling it to JavaScript.
  *
  * MDX compilation turns every note into a JS module that Vite then transforms
  * and bundles: most of a large build's time, for content that (under our
@@ -15,9 +15,8 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
-import type { Root } from 'mdast';
 import { VFile } from 'vfile';
-import type { SiteGraph } from '../graph/site-graph.ts';
+import type { GraphEntry } from '../graph/site-graph.ts';
 import { markdownPlugins, type PipelineOptions } from './pipeline.ts';
 import { remarkUnravelComponents, staticComponentHandlers } from './static-components.ts';
 
@@ -32,28 +31,19 @@ export interface RenderedEntry {
   };
 }
 
-export type StaticRenderer = (body: string, options: { filePath?: string; frontmatter?: Record<string, unknown> }) => Promise<RenderedEntry>;
+/** Renders one entry of the graph from the tree the graph parsed (never parsing its body again). */
+export type EntryRenderer = (entry: GraphEntry) => Promise<RenderedEntry>;
 
-const treeIndexes = new WeakMap<SiteGraph, Map<string, { body: string; tree: Root }>>();
-/** The graph's tree of a file, if the body to render is that file's body. */
-function treeOf(graph: SiteGraph, filePath: string, body: string): Root | undefined {
-  let index = treeIndexes.get(graph);
-  if (!index) {
-    index = new Map([...graph.entries.values()].flatMap((entry) => (entry.tree ? [[entry.raw.absolutePath, { body: entry.raw.body, tree: entry.tree }] as const] : [])));
-    treeIndexes.set(graph, index);
-  }
-  const found = index.get(filePath);
-  return found && found.body.trim() === body.trim() ? found.tree : undefined;
-}
-
-export function createStaticRenderer(options: PipelineOptions): StaticRenderer {
+export function createStaticRenderer(options: PipelineOptions): EntryRenderer {
   const { remarkPlugins, rehypePlugins } = markdownPlugins(options);
+  // The parser plugins (remark-mdx, remark-gfm) are listed so the processor knows the node types; the tree comes from ./parse.ts.
   const processor = unified()
     .use(remarkParse)
     .use(remarkMdx)
     .use(remarkGfm)
     .use(remarkUnravelComponents)
     .use(remarkPlugins as PluggableList)
+    // No `allowDangerousHtml`: raw HTML nodes are dropped here even if a check were skipped.
     .use(remarkRehype, { handlers: staticComponentHandlers(options) as never })
     .use(rehypePlugins as PluggableList)
     // Collects the headings for the table of contents (ids are already set by the plugins above).
@@ -61,12 +51,11 @@ export function createStaticRenderer(options: PipelineOptions): StaticRenderer {
     .use(rehypeStringify)
     .freeze();
 
-  return async (body, { filePath, frontmatter = {} }) => {
-    const file = new VFile({ value: body, ...(filePath && { path: filePath }), data: { astro: { frontmatter: { ...frontmatter } } } });
-    // The tree the graph and the checker read, when the entry is in the graph: one parse per body.
-    const parsed = filePath ? treeOf(options.graph(), filePath, body) : undefined;
-    const tree = parsed ? structuredClone(parsed) : processor.parse(file);
-    const html = processor.stringify(await processor.run(tree, file), file);
+  return async (entry) => {
+    if (!entry.tree) throw new Error(`${entry.raw.file} has no parsed body to render`);
+    const file = new VFile({ value: entry.raw.body, path: entry.raw.absolutePath, data: { astro: { frontmatter: { ...(entry.data ?? {}) } } } });
+    // Plugins change the tree they are given; the graph's copy stays as parsed.
+    const html = processor.stringify(await processor.run(structuredClone(entry.tree), file), file);
     const astro = (file.data as { astro?: { headings?: MarkdownHeading[]; frontmatter?: Record<string, unknown> } }).astro ?? {};
     return { html: String(html), metadata: { headings: astro.headings ?? [], frontmatter: astro.frontmatter ?? {}, imagePaths: [] } };
   };

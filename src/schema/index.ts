@@ -35,6 +35,17 @@ export const COLLECTIONS = {
 } as const satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof COLLECTIONS;
+
+/** Each collection's data, as its schema outputs it. */
+export interface CollectionData {
+  notes: z.output<typeof noteSchema>;
+  themes: z.output<typeof themeSchema>;
+  plays: z.output<typeof playSchema>;
+  sources: z.output<typeof sourceSchema>;
+  glossary: z.output<typeof glossarySchema>;
+  timeline: z.output<typeof timelineSchema>;
+  paths: z.output<typeof pathSchema>;
+}
 export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
 
 export * from './common.ts';

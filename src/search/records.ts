@@ -10,8 +10,8 @@
  */
 import { formatPartialDate } from '../lib/format.ts';
 import { citingEntries } from '../lib/citations.ts';
-import type { GraphEntry, SiteGraph } from '../graph/site-graph.ts';
-import { glossarySchema, noteSchema, pathSchema, playSchema, sourceSchema, THEME_IDS, themeSchema, timelineSchema, type ThemeId } from '../schema/index.ts';
+import { isEntryOf, type GraphEntry, type SiteGraph } from '../graph/site-graph.ts';
+import { THEME_IDS, type CollectionData, type CollectionName, type ThemeId } from '../schema/index.ts';
 import { FILTER_KEYS, SEARCH_TYPES, type FilterKey, type RecordMeta, type SearchRecord, type SearchType } from './types.ts';
 
 /** Thrown when the content cannot be turned into records; the entry point reports it. */
@@ -31,8 +31,8 @@ const themeOrder = (themes: Iterable<ThemeId>): ThemeId[] => {
 function ownTheme(entry: GraphEntry | undefined): ThemeId | null {
   if (!entry || entry.draft) return null;
   if (entry.collection === 'themes') return isTheme(entry.id) ? entry.id : null;
-  const theme = (entry.raw.data as { theme?: unknown } | undefined)?.theme;
-  return isTheme(theme) ? theme : null;
+  const data = entry.data;
+  return data && 'theme' in data ? data.theme : null;
 }
 
 /**
@@ -70,11 +70,10 @@ export function firstSentence(text: string, max = 160): string {
 /** The built file of a page route: `/notes/x/` → `notes/x/index.html`. */
 export const pageFile = (route: string): string => `${route.replace(/^\/+/, '')}index.html`;
 
-/** Parses an entry with its collection's schema; the build already enforced them, so a failure means the content changed since. */
-function parsed<T>(entry: GraphEntry, parse: (data: unknown) => { success: true; data: T } | { success: false; error: { message: string } }): T {
-  const result = parse(entry.raw.data);
-  if (!result.success) throw new SearchRecordError(`${entry.raw.file} does not match its schema; run \`npm run check\` for details`);
-  return result.data;
+/** An entry's validated data; the build already enforced the schemas, so none means the content changed since. */
+function dataOf<C extends CollectionName>(entry: GraphEntry, collection: C): CollectionData[C] {
+  if (!isEntryOf(entry, collection)) throw new SearchRecordError(`${entry.raw.file} does not match its schema; run \`npm run check\` for details`);
+  return entry.data;
 }
 
 /** The record of one published entry. */
@@ -83,27 +82,27 @@ export function recordOf(graph: SiteGraph, entry: GraphEntry): SearchRecord {
   const page = { kind: 'html' as const, file: pageFile(entry.route) };
   switch (entry.collection) {
     case 'notes': {
-      const data = parsed(entry, (d) => noteSchema.safeParse(d));
+      const data = dataOf(entry, 'notes');
       return { ...base, summary: data.summary, themes: [data.theme], source: page };
     }
     case 'plays': {
-      const data = parsed(entry, (d) => playSchema.safeParse(d));
+      const data = dataOf(entry, 'plays');
       return { ...base, summary: firstSentence(data.purpose), themes: [data.theme], source: page };
     }
     case 'paths': {
-      const data = parsed(entry, (d) => pathSchema.safeParse(d));
+      const data = dataOf(entry, 'paths');
       return { ...base, summary: data.summary, themes: [data.theme], source: page };
     }
     case 'themes': {
-      const data = parsed(entry, (d) => themeSchema.safeParse(d));
+      const data = dataOf(entry, 'themes');
       return { ...base, summary: data.summary, themes: isTheme(entry.id) ? [entry.id] : [], source: page };
     }
     case 'sources': {
-      const data = parsed(entry, (d) => sourceSchema.safeParse(d));
+      const data = dataOf(entry, 'sources');
       return { ...base, summary: data.summary, themes: sourceThemes(graph, entry.id, data.citedIn), source: page };
     }
     case 'glossary': {
-      const data = parsed(entry, (d) => glossarySchema.safeParse(d));
+      const data = dataOf(entry, 'glossary');
       const also = data.aliases.length > 0 ? ` (${data.aliases.join(', ')})` : '';
       return {
         ...base,
@@ -113,7 +112,7 @@ export function recordOf(graph: SiteGraph, entry: GraphEntry): SearchRecord {
       };
     }
     case 'timeline': {
-      const data = parsed(entry, (d) => timelineSchema.safeParse(d));
+      const data = dataOf(entry, 'timeline');
       return {
         ...base,
         summary: firstSentence(data.description),

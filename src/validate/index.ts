@@ -11,7 +11,6 @@ import { inspectTree } from '../markdown/safety.ts';
 import { GENERAL_SOURCE, type CollectionName } from '../schema/index.ts';
 import type { GraphEntry, SiteGraph } from '../graph/site-graph.ts';
 import type { Finding } from './finding.ts';
-import { validateSchema } from './schema.ts';
 
 
 export interface ValidateOptions {
@@ -38,9 +37,9 @@ export function validateSite(graph: SiteGraph, options: ValidateOptions = {}): F
   const entries = [...graph.entries.values()];
 
   for (const entry of entries) {
-    const { data, findings: schemaFindings } = validateSchema(entry.raw);
-    findings.push(...schemaFindings);
-    if (data) validated.set(entry.key, data as Data);
+    // Validated once, when the graph was built.
+    findings.push(...entry.schemaFindings);
+    if (entry.data) validated.set(entry.key, entry.data as Data);
   }
   findings.push(...duplicateFindings(graph));
   findings.push(...duplicateIdFindings(graph));
@@ -57,7 +56,18 @@ export function validateSite(graph: SiteGraph, options: ValidateOptions = {}): F
   }
   findings.push(...orphanFindings(graph));
   const only = options.only;
-  return only ? findings.filter((f) => only.has(path.resolve(f.file))) : findings;
+  return unique(only ? findings.filter((f) => only.has(path.resolve(f.file))) : findings);
+}
+
+/** One finding per rule and place: two rules that see the same problem (a `javascript:` link) report it once. */
+function unique(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.file}\0${f.line}\0${f.column}\0${f.rule}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Two files with the same id (e.g. `x.md` and `x.mdx`), or two entries with the same title. */

@@ -1,18 +1,33 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { alignLines, folderFingerprint } from '../../src/content/static-mdx-loader.ts';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadSiteGraph } from '../../src/graph/site-graph.ts';
 import { MDX_COMPONENTS } from '../../src/markdown/components.ts';
 import { createStaticRenderer } from '../../src/markdown/render-static.ts';
 import { ContentError } from '../../src/validate/finding.ts';
-import { SITE_FIXTURE } from '../helpers/fixtures.ts';
+import { contentWithOverlay } from '../helpers/fixtures.ts';
 
-const filePath = path.join(SITE_FIXTURE, 'notes/gamma-note.mdx');
-const render = (body: string, base = '/') => createStaticRenderer({ graph: () => loadSiteGraph(SITE_FIXTURE), base })(body, { filePath, frontmatter: { title: 'Gamma' } });
+const site = contentWithOverlay();
+afterAll(() => fs.rmSync(site, { recursive: true, force: true }));
+const gamma = path.join(site, 'notes/gamma-note.mdx');
+const frontmatter = fs.readFileSync(gamma, 'utf8').split(/^---$/m).slice(0, 2).join('---') + '---\n';
+
+/** Renders `body` as the gamma fixture note's body, from the graph's parsed tree as the loader does. */
+async function render(body: string, base = '/') {
+  fs.writeFileSync(gamma, frontmatter + body);
+  const graph = loadSiteGraph(site, { fresh: true });
+  const entry = graph.entries.get('notes/gamma-note');
+  if (!entry?.tree) throw new ContentError(entry?.schemaFindings ?? []);
+  return createStaticRenderer({ graph: () => graph, base })(entry);
+}
 
 describe('static MDX rendering', () => {
+  it('renders the tree the graph parsed, with lines as in the file', async () => {
+    const error = await render('Text\n\n<Widget />\n').catch((e: unknown) => e);
+    // The frontmatter takes 11 lines; the component is on line 14 of the file.
+    expect((error as ContentError).findings.map((f) => f.line)).toEqual([14]);
+  });
+
   it('renders Markdown with our plugins: links resolved, typography, heading ids and anchors', async () => {
     const { html, metadata } = await render('## A "quoted" heading\n\nSee [[alpha-note]].\n');
     expect(html).toContain('<h2 id="a-quoted-heading">A “quoted” heading<a class="heading-anchor"');
@@ -22,7 +37,7 @@ describe('static MDX rendering', () => {
 
   it('keeps the frontmatter and adds what plugins compute (reading time)', async () => {
     const { metadata } = await render(Array.from({ length: 450 }, () => 'word').join(' '));
-    expect(metadata.frontmatter).toMatchObject({ title: 'Gamma', readingMinutes: 2, words: 450 });
+    expect(metadata.frontmatter).toMatchObject({ title: 'Gamma note', readingMinutes: 2, words: 450 });
   });
 
   it('reads MDX syntax, not Markdown: indented text is not code', async () => {
@@ -55,33 +70,6 @@ describe('static MDX rendering', () => {
   it('fails on anything outside the safety policy before rendering it', async () => {
     const error = await render('Text\n\n<Widget />\n\n{1 + 1}\n').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ContentError);
-    expect((error as ContentError).findings.map((f) => `${f.rule}@${f.line}`)).toEqual(['mdx-component@3', 'mdx-expression@5']);
-  });
-});
-
-describe('folderFingerprint', () => {
-  it('changes when any file under the folders changes, and only then', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fingerprint-'));
-    fs.mkdirSync(path.join(dir, 'notes'));
-    fs.writeFileSync(path.join(dir, 'notes/a.mdx'), 'one');
-    const first = folderFingerprint([dir]);
-    expect(folderFingerprint([dir])).toBe(first);
-    fs.writeFileSync(path.join(dir, 'notes/a.mdx'), 'two');
-    const second = folderFingerprint([dir]);
-    expect(second).not.toBe(first);
-    fs.writeFileSync(path.join(dir, 'notes/b.mdx'), '');
-    expect(folderFingerprint([dir])).not.toBe(second);
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-});
-
-describe('alignLines', () => {
-  it('puts the body back on the lines it has in the file', () => {
-    const file = '---\ntitle: T\n---\n\n\nFirst line.\n\n{oops}\n';
-    const aligned = alignLines('First line.\n\n{oops}', file);
-    expect(aligned.split('\n').indexOf('{oops}') + 1).toBe(8);
-  });
-  it('leaves a body it cannot find untouched', () => {
-    expect(alignLines('elsewhere', 'no such text')).toBe('elsewhere');
+    expect((error as ContentError).findings.map((f) => `${f.rule}@${f.line}`)).toEqual(['mdx-component@14', 'mdx-expression@16']);
   });
 });

@@ -1,0 +1,156 @@
+/**
+ * The content loader: feeds Astro's content layer from the one site model,
+ * through Astro's public loader API only.
+ *
+ * Every collection reads the same graph (src/graph/site-graph.ts): each file was
+ * read once by src/content/load.ts, validated once by its schema and its body
+ * parsed once. The loader stores each valid entry's data and, for notes and
+ * themes, HTML rendered from that parsed tree (`store.set` with `rendered`).
+ *
+ * Each entry's digest is a hash of its own bytes, what its HTML reads of other
+ * entries (src/markdown/render-inputs.ts) and the renderer's code. Astro keeps
+ * the store between builds, so an entry whose digest is unchanged is not
+ * rendered again: after one note changes, a rebuild renders that note and the
+ * entries whose HTML shows something of it, and says how many.
+ *
+ * In `astro dev` the loader watches the content folder: any change drops the
+ * cached graph and every collection syncs again from the new one, so a new
+ * title shows on the pages that link to it and a deleted note's page goes.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { forgetSiteGraph, isEntryOf, loadSiteGraph, type SiteGraph } from '../graph/site-graph.ts';
+import { renderInputs } from '../markdown/render-inputs.ts';
+import { createStaticRenderer, type EntryRenderer } from '../markdown/render-static.ts';
+import { COLLECTIONS, type CollectionName } from '../schema/index.ts';
+
+export interface PlaybookLoaderOptions {
+  collection: CollectionName;
+  /** The content folder (absolute). */
+  contentDir: string;
+  /** The site's base path, which rendered links carry. */
+  base: string;
+}
+
+/** The code whose change changes rendered HTML: the Markdown pipeline, the graph, and the locked dependencies. */
+const RENDERER_CODE = ['src/markdown', 'src/graph', 'package-lock.json'];
+
+const versions = new Map<string, string>();
+/** A hash of the renderer's code, computed once per process. */
+export function rendererVersion(root: string): string {
+  let version = versions.get(root);
+  if (version) return version;
+  const hash = createHash('sha256');
+  for (const relative of RENDERER_CODE) {
+    const target = path.join(root, relative);
+    if (!fs.existsSync(target)) continue;
+    const files = fs.statSync(target).isDirectory()
+      ? fs
+          .readdirSync(target, { recursive: true, withFileTypes: true })
+          .filter((dirent) => dirent.isFile())
+          .map((dirent) => path.join(dirent.parentPath, dirent.name))
+          .sort()
+      : [target];
+    for (const file of files) hash.update(path.relative(root, file)).update('\0').update(fs.readFileSync(file)).update('\0');
+  }
+  version = hash.digest('hex').slice(0, 16);
+  versions.set(root, version);
+  return version;
+}
+
+/** The digest of one entry: its bytes, plus for rendered entries what its HTML reads and the renderer version. */
+export function entryDigest(graph: SiteGraph, key: string, renderer: string | null, base: string): string {
+  const entry = graph.entries.get(key);
+  if (!entry) throw new Error(`no entry ${key}`);
+  const hash = createHash('sha256').update(entry.raw.source);
+  if (renderer !== null) hash.update('\0').update(renderer).update('\0').update(base).update('\0').update(renderInputs(graph, entry));
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** Counts per sync, kept for the build's report and for tests. */
+export interface SyncReport {
+  collection: CollectionName;
+  entries: number;
+  rendered: number;
+  removed: number;
+  /** Why entries could not be rendered (they keep their last good HTML). */
+  failures: string[];
+}
+
+/** Loads one collection from the current graph into Astro's store; renders only what changed. */
+export async function syncCollection(context: Pick<LoaderContext, 'store' | 'config'>, options: PlaybookLoaderOptions, graph: SiteGraph): Promise<SyncReport> {
+  const { collection, base } = options;
+  const root = fileURLToPath(context.config.root);
+  const renders = COLLECTIONS[collection].body;
+  const version = renders ? rendererVersion(root) : null;
+  let render: EntryRenderer | undefined;
+  const keep = new Set<string>();
+  let rendered = 0;
+  const failures: string[] = [];
+  for (const entry of graph.byCollection[collection]) {
+    // Invalid entries fail the build (src/integration.ts) and show on the dev error page; nothing of them is stored.
+    if (!isEntryOf(entry, collection) || (renders && !entry.tree)) continue;
+    keep.add(entry.id);
+    const digest = entryDigest(graph, entry.key, version, base);
+    if (context.store.get(entry.id)?.digest === digest) continue;
+    const filePath = path.relative(root, entry.raw.absolutePath).split(path.sep).join('/');
+    if (renders) {
+      render ??= createStaticRenderer({ graph: () => graph, base });
+      try {
+        context.store.set({ id: entry.id, data: entry.data, digest, filePath, rendered: await render(entry) });
+        rendered++;
+      } catch (error) {
+        // One entry that cannot render (a link broken by an edit in `astro dev`) keeps its last good HTML; the others go on.
+        failures.push((error as Error).message);
+      }
+    } else {
+      context.store.set({ id: entry.id, data: entry.data, digest, filePath });
+    }
+  }
+  let removed = 0;
+  for (const id of context.store.keys()) {
+    if (keep.has(id)) continue;
+    context.store.delete(id);
+    removed++;
+  }
+  return { collection, entries: keep.size, rendered, removed, failures };
+}
+
+/** Latest sync report per collection in this process. */
+export const syncReports = new Map<CollectionName, SyncReport>();
+
+export function playbookLoader(options: PlaybookLoaderOptions): Loader {
+  const { collection, contentDir } = options;
+  return {
+    name: 'playbook-loader',
+    async load(context) {
+      const sync = async () => {
+        const report = await syncCollection(context, options, loadSiteGraph(contentDir));
+        syncReports.set(collection, report);
+        if (COLLECTIONS[collection].body) context.logger.info(`rendered ${report.rendered} of ${report.entries} ${collection}`);
+        // The build has checked the content before loading it, so a failure here is a bug; the dev server shows the content errors in the browser.
+        if (report.failures.length > 0 && !context.watcher) throw new Error(report.failures.join('\n'));
+        for (const failure of report.failures) context.logger.warn(failure);
+      };
+      await sync();
+      const watcher = context.watcher;
+      if (!watcher) return;
+      // The content folder may lie outside the project (tests, benchmarks): watch it explicitly.
+      watcher.add(contentDir);
+      const inside = (file: string) => path.resolve(file).startsWith(contentDir + path.sep);
+      let pending: Promise<void> = Promise.resolve();
+      const onChange = (file: string) => {
+        if (!inside(file)) return;
+        // Every collection's handler sees the event; the first to run reloads the graph, the rest reuse it.
+        forgetSiteGraph(contentDir, file);
+        pending = pending.then(sync).catch((error: unknown) => context.logger.error(`could not load ${collection}: ${(error as Error).message}`));
+      };
+      watcher.on('change', onChange);
+      watcher.on('add', onChange);
+      watcher.on('unlink', onChange);
+    },
+  };
+}
