@@ -112,7 +112,7 @@ function readText(root: string, absolutePath: string, id: string, extension: str
   const realRoot = fs.realpathSync(root);
   if (!real.startsWith(realRoot + path.sep)) return whole('unsafe-file', 'the file lies outside the content folder', 'move the file into the content folder');
   if (stat.size > MAX_FILE_BYTES) {
-    return whole('file-too-large', `the file is ${Math.round(stat.size / 1024)} kB; the limit is ${MAX_FILE_BYTES / 1024} kB`, 'split it into several entries');
+    return whole('file-too-large', `the file is ${Math.ceil(stat.size / 1024)} kB; the limit is ${MAX_FILE_BYTES / 1024} kB`, 'split it into several entries');
   }
   const bytes = fs.readFileSync(absolutePath);
   let text: string;
@@ -120,13 +120,14 @@ function readText(root: string, absolutePath: string, id: string, extension: str
     text = utf8.decode(bytes);
   } catch {
     let valid = 0;
-    // Find the first byte that does not decode, for the line number.
-    for (let end = 1; end <= bytes.length; end++) {
+    // Find the first byte that does not decode, for the line number: one pass, byte by byte, as a stream
+    // (decoding every prefix again took minutes on a large file). `valid` is the end of the last whole character.
+    const stream = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    for (let index = 0; index < bytes.length; index++) {
       try {
-        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end));
-        valid = end;
+        if (stream.decode(bytes.subarray(index, index + 1), { stream: true }) !== '') valid = index + 1;
       } catch {
-        if (end - valid > 4) break;
+        break;
       }
     }
     const before = new TextDecoder('utf-8').decode(bytes.subarray(0, valid));

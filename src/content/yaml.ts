@@ -90,6 +90,8 @@ export function parseYaml(text: string): YamlResult {
   }
   let refused: YamlProblem | null = null;
   visit(document, (_key, node) => {
+    // An empty document, or a key without a value (`? a`), is visited as null.
+    if (node === null || typeof node !== 'object') return undefined;
     const range = (node as { range?: [number, number, number] }).range;
     if (isAlias(node) || (node as { anchor?: string }).anchor) {
       refused = { ...at(range?.[0]), message: 'YAML anchors and aliases (&name, *name) are not allowed', fix: 'write each value out in full' };

@@ -130,7 +130,8 @@ function checkElement(node: JsxNode, issues: SafetyIssue[]) {
 function checkHtml(value: string, node: Positioned, issues: SafetyIssue[]) {
   const where = at(node);
   // Comments are dropped when rendered; anything else in the node, even between two comments, is raw HTML.
-  const trimmed = value.replace(/<!--[\s\S]*?-->/g, '').trim();
+  // A comment ends where a browser ends it: at `-->` or `--!>`, and `<!-->` / `<!--->` are empty comments.
+  const trimmed = value.replace(/<!--(?:-?>|[\s\S]*?--!?>)/g, '').trim();
   if (trimmed === '') return;
   const tag = /^<\/?\s*([a-z][\w-]*)/i.exec(trimmed)?.[1]?.toLowerCase();
   if (tag === 'script') issues.push({ ...where, rule: 'mdx-script', message: '<script> is not allowed in content', fix: 'remove it; content cannot run scripts' });
