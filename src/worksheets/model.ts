@@ -5,9 +5,12 @@
  * give the same tree.
  *
  * Two views of a play:
- * - participant: title, purpose, team and date, then the prompts in step order;
- * - facilitator: purpose, outcome, time, people, roles, materials, timed steps
- *   with notes, the prompts, follow-up and sources.
+ * - participant: title, purpose, team and date, then every step in which
+ *   participants write, with its prompts (in step order);
+ * - facilitator: purpose, outcome, time, people; a timing table and the
+ *   checklist before the session (preparation, materials), which together
+ *   fit the first page; roles, timed steps with notes, the prompts, follow-up,
+ *   sources, and the notes it is built on and its web address.
  */
 import { withBase } from '../graph/routes.ts';
 import { formatDate } from '../lib/format.ts';
@@ -41,7 +44,8 @@ export type Block =
   | { kind: 'paragraph'; text: string; style?: 'lede' | 'meta' | 'note'; label?: string }
   /** Label and value pairs such as Time and People. */
   | { kind: 'facts'; items: { label: string; value: string }[] }
-  | { kind: 'list'; ordered: boolean; items: ListItem[] }
+  /** `check`: a list to tick off on paper (an empty box before each item). */
+  | { kind: 'list'; ordered: boolean; check?: boolean; items: ListItem[] }
   | { kind: 'table'; columns: string[]; rows: TableRow[] }
   /** Lines to write on (team, date): printed when a value is given, a fillable field when not. */
   | { kind: 'fill-in'; items: { field: string; label: string; value?: string }[] }
@@ -108,26 +112,32 @@ export function footerFor(ctx: Pick<ModelContext, 'siteUrl'>, title: string, add
 export const printedDate = (iso: string): string => formatDate(new Date(`${iso}T00:00:00Z`));
 
 export interface PromptGroup {
-  /** The step that first asks for these prompts; absent for prompts no step names. */
+  /** The step that first asks for these prompts, or returns to earlier ones; absent for prompts no step names. */
   step?: { number: number; step: Step };
+  /** Prompts this step asks first. */
   prompts: Prompt[];
+  /** Prompts this step names that an earlier step asked first (a grid's second column, say). */
+  revisits: Prompt[];
 }
 
 /**
  * The prompts in the order a session reaches them: by the first step that names
- * each, then any prompt no step names, in file order.
+ * each, then any prompt no step names, in file order. Every step that names a
+ * prompt has a group, so a step that writes into an earlier prompt is not lost.
  */
 export function promptsInStepOrder(play: PlayData): PromptGroup[] {
   const byId = new Map(play.prompts.map((p) => [p.id, p]));
   const placed = new Set<string>();
   const groups: PromptGroup[] = [];
   play.steps.forEach((step, i) => {
-    const prompts = step.prompts.filter((id) => !placed.has(id)).flatMap((id) => (byId.get(id) ? [byId.get(id) as Prompt] : []));
+    const named = [...new Set(step.prompts)].flatMap((id) => (byId.get(id) ? [byId.get(id) as Prompt] : []));
+    const prompts = named.filter((p) => !placed.has(p.id));
+    const revisits = named.filter((p) => placed.has(p.id));
     prompts.forEach((p) => placed.add(p.id));
-    if (prompts.length > 0) groups.push({ step: { number: i + 1, step }, prompts });
+    if (named.length > 0) groups.push({ step: { number: i + 1, step }, prompts, revisits });
   });
   const rest = play.prompts.filter((p) => !placed.has(p.id));
-  if (rest.length > 0) groups.push({ prompts: rest });
+  if (rest.length > 0) groups.push({ prompts: rest, revisits: [] });
   return groups;
 }
 
@@ -159,16 +169,19 @@ export function participantSection(play: PlayInput, ctx: ModelContext, options: 
       ],
     },
   ];
-  let number = 0;
+  const numbers = promptNumbers(data);
+  // Every step in which participants write, numbered as the steps are on the web.
   for (const group of promptsInStepOrder(data)) {
     if (group.step) {
       const { step } = group.step;
       blocks.push({ kind: 'heading', level: 2, text: strings.participant.step(group.step.number, step.title, step.minutes) });
       blocks.push({ kind: 'paragraph', text: step.instructions });
+      const earlier = group.revisits.map((p) => numbers.get(p.id) ?? 0);
+      if (earlier.length > 0) blocks.push({ kind: 'paragraph', style: 'meta', text: strings.participant.revisit(earlier, group.prompts.length > 0) });
     } else {
       blocks.push({ kind: 'heading', level: 2, text: strings.participant.otherPrompts });
     }
-    for (const prompt of group.prompts) blocks.push({ kind: 'prompt', number: ++number, question: prompt.question, answer: answerSpec(prompt) });
+    for (const prompt of group.prompts) blocks.push({ kind: 'prompt', number: numbers.get(prompt.id) ?? 0, question: prompt.question, answer: answerSpec(prompt) });
   }
   return { footer: footerFor(ctx, data.title, playAddress(ctx, play.id)), ...(options.fieldPrefix && { fieldPrefix: options.fieldPrefix }), blocks };
 }
@@ -183,6 +196,23 @@ export function stepTimes(steps: readonly Pick<Step, 'minutes'>[], start?: strin
     clock += step.minutes;
     return { start: show(from), end: show(clock) };
   });
+}
+
+/**
+ * The facilitator's checklist before a session, from the play: time to
+ * prepare, each material, worksheets to print when a step asks questions,
+ * and the room for the group.
+ */
+export function beforeTheSession(data: PlayData): string[] {
+  const words = strings.facilitator.checklist;
+  const asks = data.steps.some((step) => step.prompts.length > 0) || data.prompts.length > 0;
+  const printed = data.materials.some((m) => /worksheet/i.test(m));
+  return [
+    ...(data.prepMinutes > 0 ? [words.prepare(data.prepMinutes)] : []),
+    ...data.materials,
+    ...(asks && !printed ? [words.worksheets(data.groupSize.max)] : []),
+    words.room(data.groupSize.min, data.groupSize.max, data.runMinutes),
+  ];
 }
 
 /** The facilitator guide of a play. */
@@ -201,30 +231,36 @@ export function facilitatorSection(play: PlayInput, ctx: ModelContext, options: 
         { label: words.outcome, value: data.outcome },
         { label: words.time, value: words.timeValue(data.runMinutes, data.prepMinutes) },
         { label: words.people, value: words.peopleValue(data.groupSize.min, data.groupSize.max) },
-        { label: words.builtOn, value: noteTitles.join('; ') },
-        ...(online ? [{ label: words.online, value: online }] : []),
       ],
     },
   ];
+  const numbers = promptNumbers(data);
+  const times = stepTimes(data.steps, options.start);
+  // Materials are in the checklist, so they are not listed again further on.
+  // The first page is the one to keep at hand: the timing of every step, then what to do before the session.
+  blocks.push({ kind: 'heading', level: 2, text: words.timing });
+  blocks.push({
+    kind: 'table',
+    columns: [...words.timingColumns],
+    rows: data.steps.map((step, i) => {
+      const asked = step.prompts.flatMap((id) => (numbers.has(id) ? [numbers.get(id) as number] : []));
+      return { cells: [`${times[i]?.start ?? ''}–${times[i]?.end ?? ''}`, words.step(i + 1, step.title), String(step.minutes), asked.join(', ')] };
+    }),
+  });
+  blocks.push({ kind: 'heading', level: 2, text: words.before });
+  blocks.push({ kind: 'list', ordered: false, check: true, items: beforeTheSession(data).map((text) => ({ text })) });
   if (data.roles.length > 0) {
     blocks.push({ kind: 'heading', level: 2, text: words.roles });
     blocks.push({ kind: 'list', ordered: false, items: data.roles.map((role) => ({ label: role.name, text: role.does })) });
   }
-  if (data.materials.length > 0) {
-    blocks.push({ kind: 'heading', level: 2, text: words.materials });
-    blocks.push({ kind: 'list', ordered: false, items: data.materials.map((text) => ({ text })) });
-  }
   blocks.push({ kind: 'heading', level: 2, text: words.steps });
-  const numbers = promptNumbers(data);
-  const times = stepTimes(data.steps, options.start);
   data.steps.forEach((step, i) => {
     const time = times[i] ?? { start: '', end: '' };
     blocks.push({ kind: 'heading', level: 3, text: words.step(i + 1, step.title) });
-    blocks.push({ kind: 'paragraph', style: 'meta', text: words.stepTime(step.minutes, time.start, time.end) });
+    const asked = step.prompts.flatMap((id) => (numbers.has(id) ? [numbers.get(id) as number] : []));
+    blocks.push({ kind: 'paragraph', style: 'meta', text: words.stepMeta(step.minutes, time.start, time.end, asked) });
     blocks.push({ kind: 'paragraph', text: step.instructions });
     if (step.facilitator) blocks.push({ kind: 'paragraph', style: 'note', label: words.note, text: step.facilitator });
-    const asked = step.prompts.flatMap((id) => (numbers.has(id) ? [numbers.get(id) as number] : []));
-    if (asked.length > 0) blocks.push({ kind: 'paragraph', style: 'meta', text: words.stepPrompts(asked) });
   });
   blocks.push({ kind: 'heading', level: 2, text: words.prompts });
   const ordered = promptsInStepOrder(data).flatMap((g) => g.prompts);
@@ -240,6 +276,11 @@ export function facilitatorSection(play: PlayInput, ctx: ModelContext, options: 
     items: data.sources.map((source) =>
       source.id === 'general' ? { label: words.generalSource, text: source.locator } : { label: ctx.titles?.sources?.get(source.id) ?? source.id, text: source.locator },
     ),
+  });
+  // Background, after the sources: the first page is kept for what the session needs.
+  blocks.push({
+    kind: 'facts',
+    items: [{ label: words.builtOn, value: noteTitles.join('; ') }, ...(online ? [{ label: words.online, value: online }] : [])],
   });
   return { footer: footerFor(ctx, data.title, playAddress(ctx, play.id)), ...(options.fieldPrefix && { fieldPrefix: options.fieldPrefix }), blocks };
 }

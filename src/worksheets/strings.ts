@@ -16,6 +16,9 @@ export const strings = {
     step: (number: number, title: string, minutes: number) => `Step ${number}: ${title} (${minutes} min)`,
     /** Heading for prompts no step refers to. */
     otherPrompts: 'More questions',
+    /** Under a step that writes into questions an earlier step asked. */
+    revisit: (numbers: readonly number[], more: boolean) =>
+      `${more ? 'Also write in' : 'Write in'} ${numbers.length === 1 ? 'question' : 'questions'} ${numbers.length > 1 ? `${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}` : numbers.join('')}.`,
   },
   facilitator: {
     eyebrow: 'Facilitator guide',
@@ -28,12 +31,22 @@ export const strings = {
     builtOn: 'Built on',
     online: 'Online',
     roles: 'Roles',
-    materials: 'Materials',
     steps: 'Steps',
+    timing: 'Timing',
+    timingColumns: ['Time', 'Step', 'Min', 'Questions'] as const,
+    before: 'Before the session',
+    checklist: {
+      prepare: (minutes: number) => `Set aside ${formatDuration(minutes)} to prepare`,
+      worksheets: (people: number) => `Print the worksheet: one per participant (up to ${people})`,
+      room: (min: number, max: number, run: number) => `A room for ${min === max ? plural(min, 'person', 'people') : `${min} to ${max} people`}, for ${formatDuration(run)}`,
+    },
     step: (number: number, title: string) => `${number}. ${title}`,
-    stepTime: (minutes: number, start: string, end: string) => `${minutes} min, ${start}–${end}`,
+    /** A step's time and the worksheet questions it asks, on one line. */
+    stepMeta(minutes: number, start: string, end: string, questions: readonly number[]): string {
+      const time = `${minutes} min, ${start}–${end}`;
+      return questions.length > 0 ? `${time} · worksheet ${questions.length === 1 ? 'question' : 'questions'} ${questions.join(', ')}` : time;
+    },
     note: 'Facilitator note',
-    stepPrompts: (numbers: readonly number[]) => `Worksheet ${numbers.length === 1 ? 'question' : 'questions'}: ${numbers.join(', ')}`,
     prompts: 'Worksheet questions',
     followUp: 'After the session',
     sources: 'Sources',

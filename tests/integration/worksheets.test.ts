@@ -159,7 +159,7 @@ describe('worksheets for the fixture content', () => {
       expect(worksheet).toContain(phrase);
     }
     const guide = flatText(path.join(out, 'fixture-play/facilitator-letter.pdf'));
-    for (const phrase of ['Facilitator guide'.toUpperCase(), 'Outcome', '30 min to run, plus 5 min to prepare', '2 to 8 people', 'Roles', 'Materials', 'Steps', 'Facilitator note:', 'After the session', 'Sources']) {
+    for (const phrase of ['Facilitator guide'.toUpperCase(), 'Outcome', '30 min to run, plus 5 min to prepare', '2 to 8 people', 'Timing', 'Before the session', 'Set aside 5 min to prepare', 'Pens', 'Roles', 'Steps', 'Facilitator note:', 'After the session', 'Sources']) {
       expect(guide).toContain(phrase);
     }
   });
@@ -226,6 +226,7 @@ describe('session pack', () => {
     expect(meta).toMatch(/^Tagged:\s+yes$/m);
     expect(meta).toMatch(/^Form:\s+AcroForm$/m);
     expect(spawnSync('qpdf', ['--check', pdf]).status).toBe(0);
+    expect(fs.statSync(pdf).size).toBeLessThanOrEqual(MAX_BYTES * plays.length);
     const names = (await PDFDocument.load(fs.readFileSync(pdf))).getForm().getFields().map((f) => f.getName());
     expect(names).toContain(`${ids[0]}.who`);
     expect(new Set(names).size).toBe(names.length);

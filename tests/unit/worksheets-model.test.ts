@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlayData } from '../../src/schema/play.ts';
 import { loadWorksheetContent } from '../../src/worksheets/load.ts';
 import {
+  beforeTheSession,
   facilitatorSection,
   participantSection,
   playAddress,
@@ -84,6 +85,20 @@ describe('participant worksheet', () => {
     ]);
   });
 
+  it('shows every step in which participants write, numbered as on the web, even one that only adds to an earlier question', () => {
+    const play = withSteps([['grid', 'who'], [], ['grid'], ['who', 'rating']]);
+    const blocks = participantSection({ id: 'x', data: play }, ctx).blocks;
+    expect(texts(blocks, 'heading')).toEqual(['Fixture play', 'Step 1: Step 1 (5 min)', 'Step 3: Step 3 (5 min)', 'Step 4: Step 4 (5 min)', 'More questions']);
+    const step3 = blocks.findIndex((b) => b.kind === 'heading' && b.text.startsWith('Step 3'));
+    expect(blocks.slice(step3 + 1, step3 + 3)).toEqual([
+      { kind: 'paragraph', text: 'Do the step, please.' },
+      { kind: 'paragraph', style: 'meta', text: 'Write in question 1.' },
+    ]);
+    const step4 = blocks.findIndex((b) => b.kind === 'heading' && b.text.startsWith('Step 4'));
+    expect(blocks[step4 + 2]).toEqual({ kind: 'paragraph', style: 'meta', text: 'Also write in question 2.' });
+    expect(blocks[step4 + 3]).toMatchObject({ kind: 'prompt', number: 3, question: fixture.data.prompts.find((p) => p.id === 'rating')?.question });
+  });
+
   it('prints the team and date when given', () => {
     const filled = participantSection(fixture, { ...ctx, team: 'Zoë Łukasz Ærø', date: '2027-01-15' });
     expect(filled.blocks[3]).toEqual({
@@ -104,38 +119,73 @@ describe('participant worksheet', () => {
 describe('facilitator guide', () => {
   const section = facilitatorSection(fixture, ctx);
 
-  it('covers purpose, outcome, time, people, roles, materials, steps, prompts, follow-up and sources', () => {
-    expect(texts(section.blocks, 'heading')).toEqual(['Fixture play', 'Roles', 'Materials', 'Steps', '1. Warm up', '2. Discuss', 'Worksheet questions', 'After the session', 'Sources']);
-    const facts = section.blocks.find((b) => b.kind === 'facts');
-    expect(facts).toEqual({
-      kind: 'facts',
-      items: [
-        { label: 'Outcome', value: fixture.data.outcome },
-        { label: 'Time', value: '30 min to run, plus 5 min to prepare' },
-        { label: 'People', value: '2 to 8 people' },
-        { label: 'Built on', value: 'Alpha note' },
-        { label: 'Online', value: 'https://playbook.example/plays/fixture-play/' },
-      ],
-    });
+  it('covers purpose, outcome, time, people, timing, the checklist, roles, steps, prompts, follow-up and sources', () => {
+    expect(texts(section.blocks, 'heading')).toEqual(['Fixture play', 'Timing', 'Before the session', 'Roles', 'Steps', '1. Warm up', '2. Discuss', 'Worksheet questions', 'After the session', 'Sources']);
+    const facts = section.blocks.filter((b) => b.kind === 'facts');
+    expect(facts).toEqual([
+      {
+        kind: 'facts',
+        items: [
+          { label: 'Outcome', value: fixture.data.outcome },
+          { label: 'Time', value: '30 min to run, plus 5 min to prepare' },
+          { label: 'People', value: '2 to 8 people' },
+        ],
+      },
+      {
+        kind: 'facts',
+        items: [
+          { label: 'Built on', value: 'Alpha note' },
+          { label: 'Online', value: 'https://playbook.example/plays/fixture-play/' },
+        ],
+      },
+    ]);
+    expect(section.blocks.at(-1)).toBe(facts[1]);
   });
 
   it('times each step and shows its facilitator note and the worksheet questions it asks', () => {
     const paragraphs = section.blocks.filter((b) => b.kind === 'paragraph');
     expect(paragraphs.map((p) => [p.style ?? 'body', p.text])).toEqual([
       ['lede', fixture.data.purpose],
-      ['meta', '10 min, 0:00–0:10'],
+      ['meta', '10 min, 0:00–0:10 · worksheet questions 1, 2'],
       ['body', 'Each person answers the first two prompts alone.'],
       ['note', 'Keep this silent so quieter people get their thoughts down.'],
-      ['meta', 'Worksheet questions: 1, 2'],
-      ['meta', '20 min, 0:10–0:30'],
+      ['meta', '20 min, 0:10–0:30 · worksheet questions 3, 4, 5, 6'],
       ['body', 'Compare answers as a group and fill in the rest together.'],
-      ['meta', 'Worksheet questions: 3, 4, 5, 6'],
+    ]);
+  });
+
+  it('opens with the timing table and the checklist before the session, right after the facts', () => {
+    const kinds = section.blocks.map((b) => b.kind);
+    const facts = kinds.indexOf('facts');
+    expect(section.blocks.slice(facts + 1, facts + 5)).toEqual([
+      { kind: 'heading', level: 2, text: 'Timing' },
+      {
+        kind: 'table',
+        columns: ['Time', 'Step', 'Min', 'Questions'],
+        rows: [{ cells: ['0:00–0:10', '1. Warm up', '10', '1, 2'] }, { cells: ['0:10–0:30', '2. Discuss', '20', '3, 4, 5, 6'] }],
+      },
+      { kind: 'heading', level: 2, text: 'Before the session' },
+      {
+        kind: 'list',
+        ordered: false,
+        check: true,
+        items: [{ text: 'Set aside 5 min to prepare' }, { text: 'Printed worksheets' }, { text: 'Pens' }, { text: 'A room for 2 to 8 people, for 30 min' }],
+      },
+    ]);
+  });
+
+  it('makes the checklist from the preparation time and materials, adding the worksheets when none are listed', () => {
+    expect(beforeTheSession({ ...fixture.data, prepMinutes: 0, materials: ['Sticky notes'], groupSize: { min: 4, max: 4 } })).toEqual([
+      'Sticky notes',
+      'Print the worksheet: one per participant (up to 4)',
+      'A room for 4 people, for 30 min',
     ]);
   });
 
   it('shows clock times when the start is known (session packs)', () => {
     const timed = facilitatorSection(fixture, ctx, { start: '09:30' });
-    expect(timed.blocks.filter((b) => b.kind === 'paragraph' && b.style === 'meta').map((b) => ('text' in b ? b.text : ''))).toContain('10 min, 09:30–09:40');
+    expect(timed.blocks.filter((b) => b.kind === 'paragraph' && b.style === 'meta').map((b) => ('text' in b ? b.text : ''))).toContain('10 min, 09:30–09:40 · worksheet questions 1, 2');
+    expect(timed.blocks.find((b) => b.kind === 'table')).toMatchObject({ rows: [{ cells: ['09:30–09:40', '1. Warm up', '10', '1, 2'] }, { cells: ['09:40–10:00', '2. Discuss', '20', '3, 4, 5, 6'] }] });
   });
 });
 

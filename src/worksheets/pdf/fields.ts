@@ -18,7 +18,16 @@ import { acroForm, type Ref } from './internals.ts';
 const FLAG = { multiline: 1 << 12, noToggleToOff: 1 << 14, radio: 1 << 15 } as const;
 /** Annotation flag: print the widget. */
 const PRINT = 4;
-const TEXT_SIZE = 10;
+/**
+ * Typed answers: the font size of multi-line fields and single-line fields,
+ * and the line height viewers give Helvetica in a multi-line field, as a
+ * factor of the size. Acrobat and PDFium advance by the font's box height
+ * (1.156 × size); poppler by the size itself, pdf.js by 1.35 × size. The
+ * ruled lines of an answer box are drawn at `TYPED.size × TYPED.leading`
+ * (see ./page.ts), so typed lines sit on the printed ones in the first two
+ * and stay within a few points of them in the others.
+ */
+export const TYPED = { size: 14, singleLineSize: 12, leading: 1.156 } as const;
 
 export interface Form {
   doc: PDFKit.PDFDocument;
@@ -46,8 +55,8 @@ export function initForm(doc: PDFKit.PDFDocument): Form {
   };
   form.DR.Font.Helv = font('Helvetica', 'WinAnsiEncoding');
   form.DR.Font.ZaDb = font('ZapfDingbats');
-  // Text fields inherit this; only checkboxes and radio buttons name their own font.
-  form.DA = new String(`/Helv ${TEXT_SIZE} Tf 0 g`);
+  // Single-line text fields inherit this; multi-line ones set their own size, checkboxes and radio buttons their own font.
+  form.DA = new String(`/Helv ${TYPED.singleLineSize} Tf 0 g`);
   return { doc, appearances: new Map() };
 }
 
@@ -90,7 +99,7 @@ export function textField(form: Form, o: TextFieldOptions): void {
     T: new String(o.name),
     TU: new String(o.accessibleName),
     F: PRINT,
-    ...(o.multiline && { Ff: FLAG.multiline }),
+    ...(o.multiline && { Ff: FLAG.multiline, DA: new String(`/Helv ${TYPED.size} Tf 0 g`) }),
     ...(o.parent && { Parent: o.parent }),
     structParent: o.struct,
   };

@@ -3,6 +3,7 @@
  * the small drawing helpers every part of the PDF renderer shares.
  */
 import type { Paper } from '../renderers/types.ts';
+import { TYPED } from './fields.ts';
 import { registerFonts as register } from './fonts.ts';
 import { parsedFont } from './internals.ts';
 
@@ -40,8 +41,13 @@ export const TYPE = {
 /** Extra space between lines of running text. */
 export const LINE_GAP = 1.5;
 
-/** Answer space: one handwritten line, one table row, and the side of a checkbox or radio button. */
-export const ANSWER = { lineHeight: 22, rowHeight: 24, control: 12 } as const;
+/**
+ * Answer space: one ruled line, one table row, and the side of a checkbox or
+ * radio button. The ruled line's height is the line height of typed text in a
+ * multi-line field (16.2 pt, 5.7 mm: a narrow-ruled line for handwriting), so
+ * font size and line pitch are chosen together (./fields.ts).
+ */
+export const ANSWER = { lineHeight: Math.round(TYPED.size * TYPED.leading * 10) / 10, rowHeight: 22, control: 12 } as const;
 
 export type Face = 'regular' | 'bold';
 

@@ -101,9 +101,10 @@ function block(b: Block): string {
       return text;
     }
     case 'facts':
-      return b.items.map((item) => listItem(item.value ? { label: item.label, text: item.value } : { text: item.label }, '-')).join('\n');
+      // `*`, not `-`: facts may follow a list (the guide's sources), and a new bullet character starts a list of its own.
+      return b.items.map((item) => listItem(item.value ? { label: item.label, text: item.value } : { text: item.label }, '*')).join('\n');
     case 'list':
-      return b.items.map((item, i) => listItem(item, b.ordered ? `${i + 1}.` : '-')).join('\n');
+      return b.items.map((item, i) => listItem(item, b.ordered ? `${i + 1}.` : b.check ? '- [ ]' : '-')).join('\n');
     case 'table':
       return table(
         b.columns.map(escapeCell),

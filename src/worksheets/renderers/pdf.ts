@@ -25,7 +25,7 @@ import { artifact, child, COLOR, FOOTER, leaf, LINE_GAP, MARGIN, measure, PAPER_
 import type { RenderOptions, Renderer } from './types.ts';
 
 /** Bumped when the layout changes, so document IDs change with it. */
-const LAYOUT_VERSION = 1;
+const LAYOUT_VERSION = 2;
 
 interface State {
   doc: PDFKit.PDFDocument;
@@ -42,6 +42,16 @@ interface State {
   /** The current section's field prefix, and its parent field once a field needs it. */
   fieldPrefix?: string | undefined;
   fieldParent?: Ref | undefined;
+  /** Vertical space between blocks, as a share of the normal space (see `renderPdf`). */
+  spacing: number;
+  /** For each section that runs over more than one page: how full its last page is (0 to 1). */
+  lastPageFill: number[];
+  /** Blocks that start a new page (`section:block`), to give a stray page company. */
+  breaks: ReadonlySet<string>;
+  /** Where a stray page's company could start: per section, the headings and the page each is on. */
+  headings: { section: number; block: number; page: number }[];
+  /** Sections whose last page is a stray, with that page. */
+  strays: { section: number; page: number }[];
 }
 
 function formOf(s: State): Form {
@@ -74,9 +84,12 @@ function ensure(s: State, height: number): void {
   if (!atTop(s) && s.doc.y + height > s.bottom) newPage(s);
 }
 
+/** Space between blocks at the layout's spacing. */
+const gap = (s: State, points: number) => points * s.spacing;
+
 /** Vertical space before a block, dropped at the top of a page. */
 function space(s: State, points: number): void {
-  if (!atTop(s)) s.doc.y += points;
+  if (!atTop(s)) s.doc.y += gap(s, points);
 }
 
 /** One tagged run of text across the column, from the current position. */
@@ -99,16 +112,16 @@ function keepHeight(s: State, rest: readonly Block[]): number {
   for (const [i, block] of rest.entries()) {
     if (block.kind === 'heading') {
       const look = HEADING[block.level];
-      height += look.before + measure(s.doc, block.text, 'bold', look.size, s.width) + look.after;
+      height += gap(s, look.before) + measure(s.doc, block.text, 'bold', look.size, s.width) + look.after;
     } else if (block.kind === 'paragraph' && block.style === 'meta') {
       height += 2 + measure(s.doc, block.text, 'regular', TYPE.meta, s.width);
     } else if (block.kind === 'prompt') {
-      return height + SPACE.prompt + promptHeight(s, block);
+      return height + gap(s, SPACE.prompt) + promptHeight(s, block);
     } else if (block.kind === 'paragraph') {
-      const full = SPACE.block + measure(s.doc, block.text, 'regular', TYPE.body, s.width);
+      const full = gap(s, SPACE.block) + measure(s.doc, block.text, 'regular', TYPE.body, s.width);
       const next = rest[i + 1];
-      const withPrompt = next?.kind === 'prompt' ? height + full + SPACE.prompt + promptHeight(s, next) : Infinity;
-      return withPrompt <= (s.bottom - MARGIN.top) / 2 ? withPrompt : height + Math.min(full, SPACE.block + 3 * TYPE.body * 1.5);
+      const withPrompt = next?.kind === 'prompt' ? height + full + gap(s, SPACE.prompt) + promptHeight(s, next) : Infinity;
+      return withPrompt <= (s.bottom - MARGIN.top) / 2 ? withPrompt : height + Math.min(full, gap(s, SPACE.block) + 3 * TYPE.body * 1.5);
     } else {
       return height + 48;
     }
@@ -186,7 +199,7 @@ function drawFacts(s: State, parent: PDFKit.PDFStructureElement, block: Extract<
 
 function drawList(s: State, parent: PDFKit.PDFStructureElement, block: Extract<Block, { kind: 'list' }>): void {
   const { doc } = s;
-  const indent = block.ordered ? 20 : 14;
+  const indent = block.ordered || block.check ? 20 : 14;
   const width = s.width - indent;
   space(s, SPACE.block - 2);
   const list = child(doc, parent, 'L');
@@ -196,10 +209,16 @@ function drawList(s: State, parent: PDFKit.PDFStructureElement, block: Extract<B
     ensure(s, Math.min(height, 3 * TYPE.body * 1.5));
     const top = doc.y;
     const li = child(doc, list, 'LI');
-    leaf(doc, li, 'Lbl', () => {
-      const marker = block.ordered ? `${i + 1}.` : '•';
-      style(doc, block.ordered ? 'bold' : 'regular', TYPE.body, COLOR.accent).text(marker, s.left, top, { width: indent - 4, lineGap: LINE_GAP });
-    });
+    if (block.check) {
+      // A box to tick on paper: decoration, since the item's text says what it is.
+      const side = 8;
+      artifact(doc, () => doc.lineWidth(0.7).strokeColor(COLOR.box).roundedRect(s.left + 0.5, top + (TYPE.body * 1.4 - side) / 2, side, side, 1).stroke());
+    } else {
+      leaf(doc, li, 'Lbl', () => {
+        const marker = block.ordered ? `${i + 1}.` : '•';
+        style(doc, block.ordered ? 'bold' : 'regular', TYPE.body, COLOR.accent).text(marker, s.left, top, { width: indent - 4, lineGap: LINE_GAP });
+      });
+    }
     leaf(doc, li, 'LBody', () => {
       if (item.label) {
         style(doc, 'bold', TYPE.body).text(`${item.label}: `, s.left + indent, top, { width, lineGap: LINE_GAP, continued: true });
@@ -345,7 +364,18 @@ function drawSection(s: State, section: Section, index: number): void {
   s.fieldPrefix = section.fieldPrefix;
   s.fieldParent = undefined;
   const sect = child(s.doc, s.root, 'Sect');
-  section.blocks.forEach((block, i) => drawBlock(s, sect, block, section.blocks.slice(i + 1)));
+  const firstPage = s.pageSections.length - 1;
+  section.blocks.forEach((block, i) => {
+    if (s.breaks.has(`${index}:${i}`) && !atTop(s)) newPage(s);
+    drawBlock(s, sect, block, section.blocks.slice(i + 1));
+    if (block.kind === 'heading' && block.level > 1) s.headings.push({ section: index, block: i, page: s.pageSections.length - 1 });
+  });
+  const lastPage = s.pageSections.length - 1;
+  if (lastPage > firstPage) {
+    const fill = (s.doc.y - MARGIN.top) / (s.bottom - MARGIN.top);
+    s.lastPageFill.push(fill);
+    if (fill < STRAY_FILL) s.strays.push({ section: index, page: lastPage });
+  }
   sect.end();
 }
 
@@ -355,7 +385,26 @@ export function documentId(document: WorksheetDocument, options: RenderOptions):
   return new Uint8Array(hash.digest().subarray(0, 16));
 }
 
-export function renderPdf(document: WorksheetDocument, options: RenderOptions): Promise<Uint8Array> {
+/**
+ * A page holding less than this share of its height, at the end of a section
+ * that runs over several pages, is a stray: one question or a bullet alone.
+ */
+export const STRAY_FILL = 0.3;
+
+/** A last page less used than this is worth trying to save with tighter spacing. */
+export const SAVE_FILL = 0.5;
+
+/** Spacing between blocks: normal, then tighter when that saves a page or a stray. */
+export const SPACINGS = [1, 0.55] as const;
+
+interface Laid {
+  doc: PDFKit.PDFDocument;
+  state: State;
+  pages: number;
+}
+
+/** Lays out every section at one spacing, without footers: the document is not ended. */
+function layOut(document: WorksheetDocument, options: RenderOptions, spacing: number, breaks: ReadonlySet<string> = new Set()): Laid {
   const [width, height] = PAPER_SIZE[options.paper];
   // Content stops above the footer band; pdfkit's own page breaks (in long paragraphs) use the same limit.
   const bottom = footerTop(height) - FOOTER.clearance;
@@ -372,16 +421,10 @@ export function renderPdf(document: WorksheetDocument, options: RenderOptions): 
   });
   setDocumentId(doc, documentId(document, options));
   escapeMetadata(doc);
-  const chunks: Uint8Array[] = [];
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
   registerFonts(doc);
   doc.font('regular');
   const root = doc.struct('Document');
-  const state: State = { doc, root, section: 0, pageSections: [], left: MARGIN.side, width: width - 2 * MARGIN.side, bottom };
+  const state: State = { doc, root, section: 0, pageSections: [], left: MARGIN.side, width: width - 2 * MARGIN.side, bottom, spacing, lastPageFill: [], breaks, headings: [], strays: [] };
   doc.on('pageAdded', () => {
     // Tab through fields in structure order, as PDF/UA asks; remember whose footer this page gets.
     (doc.page.dictionary.data as Record<string, unknown>).Tabs = 'S';
@@ -392,6 +435,54 @@ export function renderPdf(document: WorksheetDocument, options: RenderOptions): 
   doc.y = MARGIN.top;
   document.sections.forEach((section, i) => drawSection(state, section, i));
   root.end();
+  return { doc, state, pages: state.pageSections.length };
+}
+
+/**
+ * The page breaks that give each stray page company: before the last heading
+ * on the page before it, so that heading's part (a step with its questions,
+ * "After the session" with its list) moves over whole.
+ */
+function companyBreaks(laid: Laid): Set<string> {
+  const breaks = new Set(laid.state.breaks);
+  for (const stray of laid.state.strays) {
+    const heading = laid.state.headings.filter((h) => h.section === stray.section && h.page === stray.page - 1).at(-1);
+    if (heading) breaks.add(`${heading.section}:${heading.block}`);
+  }
+  return breaks;
+}
+
+/**
+ * Lays a document out so that no section ends on a stray page (less than
+ * `STRAY_FILL` of it used): first at normal spacing; on a stray, with tighter
+ * spacing, kept when that saves the page or the stray; failing both, the
+ * last part before the stray moves onto its page. Every pass is
+ * deterministic, so the same input still gives the same bytes.
+ */
+function layOutWell(document: WorksheetDocument, options: RenderOptions): Laid {
+  let laid = layOut(document, options, SPACINGS[0]);
+  for (const spacing of SPACINGS.slice(1)) {
+    // Worth a try when a section ends on a stray, or when a last page is under half used: tighter spacing may save it.
+    const sparse = laid.state.lastPageFill.some((fill) => fill < SAVE_FILL);
+    if (laid.state.strays.length === 0 && !sparse) return laid;
+    // A looser document that is dropped is never ended: nothing of it is written.
+    const tighter = layOut(document, options, spacing);
+    if (tighter.pages < laid.pages || (laid.state.strays.length > 0 && tighter.state.strays.length === 0)) laid = tighter;
+  }
+  if (laid.state.strays.length === 0) return laid;
+  const moved = layOut(document, options, laid.state.spacing, companyBreaks(laid));
+  return moved.pages <= laid.pages && moved.state.strays.length < laid.state.strays.length ? moved : laid;
+}
+
+export function renderPdf(document: WorksheetDocument, options: RenderOptions): Promise<Uint8Array> {
+  const laid = layOutWell(document, options);
+  const { doc, state } = laid;
+  const chunks: Uint8Array[] = [];
+  const done = new Promise<Uint8Array>((resolve, reject) => {
+    doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
   const qrCache = new Map<string, QrObject>();
   const { start, count } = doc.bufferedPageRange();
   for (let page = start; page < start + count; page++) {
@@ -404,3 +495,9 @@ export function renderPdf(document: WorksheetDocument, options: RenderOptions): 
 }
 
 export const pdfRenderer: Renderer = { format: 'pdf', paged: true, render: renderPdf };
+
+/** How a document is laid out, for tests: page count, and the fill of each section's last page when it has several. */
+export function pdfLayout(document: WorksheetDocument, options: RenderOptions): { pages: number; spacing: number; lastPageFill: number[] } {
+  const { pages, state } = layOutWell(document, options);
+  return { pages, spacing: state.spacing, lastPageFill: state.lastPageFill };
+}
