@@ -50,4 +50,6 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
+  // Pages whose getStaticPaths() gives a cacheKey (src/data/page-keys.ts) are kept from the last build when it is unchanged.
+  experimental: { incrementalBuild: true },
 });

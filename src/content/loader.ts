@@ -91,9 +91,9 @@ export async function syncCollection(context: Pick<LoaderContext, 'store' | 'con
   let rendered = 0;
   const failures: string[] = [];
   for (const entry of graph.byCollection[collection]) {
-    // Invalid entries fail the build (src/integration.ts) and show on the dev error page; nothing of them is stored.
-    if (!isEntryOf(entry, collection) || (renders && !entry.tree)) continue;
     keep.add(entry.id);
+    // Invalid entries fail the build (src/integration.ts); in `astro dev` they show on the error page and keep their last good version.
+    if (!isEntryOf(entry, collection) || entry.parseProblem || entry.safety.length > 0) continue;
     const digest = entryDigest(graph, entry.key, version, base);
     if (context.store.get(entry.id)?.digest === digest) continue;
     const filePath = path.relative(root, entry.raw.absolutePath).split(path.sep).join('/');

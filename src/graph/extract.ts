@@ -26,10 +26,32 @@ export interface BodyLink {
   column: number;
 }
 
+/** A `<Quote>` component: its props and its words as written (normalised by the quotation check). */
+export interface BodyQuote {
+  text: string;
+  by: string;
+  source: string;
+  line: number;
+  column: number;
+}
+
 export interface BodyOutline {
   headings: BodyHeading[];
   links: BodyLink[];
+  quotes: BodyQuote[];
 }
+
+/** The part of an MDX JSX element node that is read here. */
+interface JsxElement {
+  name: string | null;
+  attributes: { type: string; name?: string; value?: unknown }[];
+}
+
+const textOf = (node: unknown): string => {
+  const n = node as { type?: string; value?: string; children?: unknown[] };
+  if (n.type === 'text' || n.type === 'inlineCode') return n.value ?? '';
+  return (n.children ?? []).map(textOf).join(' ');
+};
 
 /** `[[target]]` or `[[target|label]]`; shared with remark-links so both read wikilinks alike. */
 export const WIKI = /\[\[([^\][\n|]+?)(?:\|([^\][\n]+?))?\]\]/g;
@@ -39,18 +61,46 @@ interface Positioned {
 }
 const at = (node: Positioned) => ({ line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
 
-/** Line and column of an offset inside a text node, which may span lines. */
-function within(node: Text, offset: number) {
-  const start = at(node);
-  const before = node.value.slice(0, offset);
-  const breaks = before.split('\n');
-  return breaks.length === 1 ? { line: start.line, column: start.column + offset } : { line: start.line + breaks.length - 1, column: (breaks.at(-1)?.length ?? 0) + 1 };
+/**
+ * Places matches inside one text node, in order. With the source, each match
+ * is found in the node's own stretch of it, because a node's value drops what
+ * Markdown strips (a list item's indentation on continuation lines) and would
+ * misplace it; without the source (or where an escape makes the written form
+ * differ) it counts in the value. One pass over the node, however many matches.
+ */
+function locator(node: Text, source: string | undefined) {
+  const from = at(node);
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  const written = source !== undefined && start !== undefined && end !== undefined ? source.slice(start, end) : undefined;
+  let cursor = 0;
+  let line = from.line;
+  let lineStart = -(from.column - 1);
+  const advance = (text: string, to: number) => {
+    for (let i = cursor; i < to; i++) {
+      if (text.charCodeAt(i) === 10) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    cursor = to;
+    return { line, column: to - lineStart + 1 };
+  };
+  return (match: string, offsetInValue: number) => {
+    if (written !== undefined) {
+      const index = written.indexOf(match, cursor);
+      if (index !== -1) return advance(written, index);
+    }
+    const breaks = node.value.slice(0, offsetInValue).split('\n');
+    return breaks.length === 1 ? { line: from.line, column: from.column + offsetInValue } : { line: from.line + breaks.length - 1, column: (breaks.at(-1)?.length ?? 0) + 1 };
+  };
 }
 
-/** Headings and links of a body tree, in document order. */
-export function outlineOf(tree: Root): BodyOutline {
+/** Headings, links and quotations of a body tree, in document order; give the source the tree was parsed from for exact columns. */
+export function outlineOf(tree: Root, source?: string): BodyOutline {
   const headings: BodyHeading[] = [];
   const links: BodyLink[] = [];
+  const quotes: BodyQuote[] = [];
   const slugger = new GithubSlugger();
   const definitions = new Map<string, Definition>();
   const used = new Set<string>();
@@ -83,14 +133,27 @@ export function outlineOf(tree: Root): BodyOutline {
         // A definition that nothing uses still holds a URL a reader could reach through the raw file; check it like a link.
         if (!used.has(node.identifier)) links.push({ kind: 'markdown', target: node.url, label: node.label ?? '', ...at(node) });
         break;
-      case 'text':
+      case 'text': {
+        const place = locator(node, source);
         for (const match of node.value.matchAll(WIKI)) {
-          links.push({ kind: 'wiki', target: (match[1] ?? '').trim(), label: (match[2] ?? match[1] ?? '').trim(), ...within(node, match.index ?? 0) });
+          links.push({ kind: 'wiki', target: (match[1] ?? '').trim(), label: (match[2] ?? match[1] ?? '').trim(), ...place(match[0], match.index ?? 0) });
         }
         break;
+      }
+      case 'mdxJsxFlowElement':
+      case 'mdxJsxTextElement': {
+        const element = node as unknown as JsxElement;
+        if (element.name !== 'Quote') break;
+        const prop = (name: string) => {
+          const attribute = element.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name);
+          return typeof attribute?.value === 'string' ? attribute.value : '';
+        };
+        quotes.push({ text: textOf(node), by: prop('by'), source: prop('source'), ...at(node) });
+        break;
+      }
       default:
         break;
     }
   });
-  return { headings, links };
+  return { headings, links, quotes };
 }

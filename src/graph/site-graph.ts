@@ -9,11 +9,12 @@ import { COLLECTIONS, COLLECTION_NAMES, type CollectionData, type CollectionName
 import { loadContent, type RawEntry } from '../content/load.ts';
 import { didYouMean } from '../lib/nearest.ts';
 import { normalizeRoute, RESERVED_ROUTES, STATIC_ROUTES } from './routes.ts';
-import type { Root } from 'mdast';
-import { parseBody, type ParseResult } from '../markdown/parse.ts';
+import type { ParseResult } from '../markdown/parse.ts';
+import type { SafetyIssue } from '../markdown/safety.ts';
 import type { Finding } from '../validate/finding.ts';
 import { validateSchema } from '../validate/schema.ts';
-import { outlineOf, type BodyHeading, type BodyLink } from './extract.ts';
+import { analyseBody } from './body.ts';
+import type { BodyHeading, BodyLink, BodyQuote } from './extract.ts';
 
 export interface GraphEntry {
   key: string;
@@ -26,10 +27,12 @@ export interface GraphEntry {
   route: string;
   /** Whether the entry is a draft (not published, cannot be linked to). */
   draft: boolean;
+  /** Read from the parsed body (./body.ts), with the file's line numbers; the tree itself is parsed again only to render. */
   headings: BodyHeading[];
   links: BodyLink[];
-  /** The parsed body, with the file's line numbers; the checker, the graph and the renderer all read it. */
-  tree?: Root;
+  quotes: BodyQuote[];
+  /** Violations of the safety policy in the body. */
+  safety: SafetyIssue[];
   /** Why the body could not be parsed, if it could not. */
   parseProblem?: Extract<ParseResult, { ok: false }>;
   /** The entry's data as its collection's schema outputs it; undefined when it did not validate. */
@@ -101,10 +104,18 @@ export function resolveLink(graph: Pick<SiteGraph, 'routes' | 'anchors' | 'entri
   }
   if (href.startsWith('//')) return { ok: true, external: true };
 
-  const url = new URL(href, `https://site.invalid${from.route}`);
-  if (url.origin !== 'https://site.invalid') return { ok: true, external: true };
-  const route = normalizeRoute(decodeURI(url.pathname));
-  const anchor = url.hash ? decodeURIComponent(url.hash.slice(1)) : null;
+  let url: URL;
+  let route: string;
+  let anchor: string | null;
+  try {
+    url = new URL(href, `https://site.invalid${from.route}`);
+    if (url.origin !== 'https://site.invalid') return { ok: true, external: true };
+    route = normalizeRoute(decodeURI(url.pathname));
+    anchor = url.hash ? decodeURIComponent(url.hash.slice(1)) : null;
+  } catch {
+    // A malformed %-escape (`%E0%A4%A`) or an address no browser would read: reported, never thrown.
+    return { ok: false, rule: 'unknown-link', message: `"${href}" is not a valid address (a malformed %-escape?)`, fix: 'write the address plainly; [[note-id]] is the simplest link to a note' };
+  }
   if (/\.mdx?$/.test(route) || route.includes('/../')) {
     return {
       ok: false,
@@ -199,21 +210,6 @@ function checkRoute(graph: Pick<SiteGraph, 'routes' | 'anchors'>, route: string,
   return { ok: true, key: graph.routes.get(route) ?? null, route, anchor, external: false };
 }
 
-const parses = new Map<string, { source: string; result: ParseResult }>();
-/**
- * Parses a body, reusing the last parse of the same file when its text is the
- * same: in `astro dev` a change re-reads every file but re-parses only the one
- * that changed. Nothing changes a parsed tree (the renderer works on a copy).
- */
-function parseOnce(raw: RawEntry): ParseResult {
-  const last = parses.get(raw.absolutePath);
-  if (last && last.source === raw.source) return last.result;
-  // Blank lines in front keep every node on its line in the file.
-  const result = parseBody('\n'.repeat(raw.bodyLine - 1) + raw.body, raw.extension);
-  parses.set(raw.absolutePath, { source: raw.source, result });
-  return result;
-}
-
 /** Builds the graph from raw entries. */
 export function buildSiteGraph(root: string, raws: readonly RawEntry[]): SiteGraph {
   const entries = new Map<string, GraphEntry>();
@@ -245,8 +241,7 @@ export function buildSiteGraph(root: string, raws: readonly RawEntry[]): SiteGra
     // Routes, tags and drafts are read from the raw data too, so an entry with one bad field still has its page for links.
     const data = (raw.data ?? {}) as Record<string, unknown>;
     const spec = COLLECTIONS[raw.collection];
-    const parsed = spec.body && raw.body && !raw.problem ? parseOnce(raw) : undefined;
-    const scanned = parsed?.ok ? outlineOf(parsed.tree) : { headings: [], links: [] };
+    const body = spec.body && raw.body && !raw.problem ? analyseBody(raw) : undefined;
     const route = spec.route(raw.id) ?? '';
     const entry: GraphEntry = {
       key: raw.key,
@@ -256,10 +251,11 @@ export function buildSiteGraph(root: string, raws: readonly RawEntry[]): SiteGra
       title: titleOf(raw),
       route,
       draft: data.draft === true,
-      headings: scanned.headings,
-      links: scanned.links,
-      ...(parsed?.ok && { tree: parsed.tree }),
-      ...(parsed && !parsed.ok && { parseProblem: parsed }),
+      headings: body?.headings ?? [],
+      links: body?.links ?? [],
+      quotes: body?.quotes ?? [],
+      safety: body?.safety ?? [],
+      ...(body?.problem && { parseProblem: body.problem }),
       data: validData,
       schemaFindings: validation.findings,
     };
@@ -269,7 +265,7 @@ export function buildSiteGraph(root: string, raws: readonly RawEntry[]): SiteGra
     const [page, anchor] = route.split('#');
     if (anchor) addAnchor(page ?? route, anchor);
     else claim(route, entry);
-    for (const heading of scanned.headings) addAnchor(route, heading.slug);
+    for (const heading of entry.headings) addAnchor(route, heading.slug);
     if (raw.collection === 'plays') claim(`${route}worksheet/`, entry);
     if (raw.collection === 'themes') claim(`${route}book/`, entry);
     if (raw.collection === 'notes' && Array.isArray(data.tags)) {

@@ -6,8 +6,6 @@
  * HTML, so the content loader renders an entry again only when this changes
  * (see src/content/loader.ts). Pure: a function of the graph alone.
  */
-import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import { glossaryTerms, termMatcher, normalizeSpelling, type TermMatcher } from './remark-glossary.ts';
 import type { GraphEntry, SiteGraph } from '../graph/site-graph.ts';
 
@@ -15,20 +13,6 @@ const matchers = new WeakMap<SiteGraph, TermMatcher | null>();
 function matcherOf(graph: SiteGraph): TermMatcher | null {
   if (!matchers.has(graph)) matchers.set(graph, termMatcher(glossaryTerms(graph)));
   return matchers.get(graph) ?? null;
-}
-
-/** The `source` props of the `<Quote>` components in a body. */
-function quotedSources(tree: Root | undefined): string[] {
-  const ids = new Set<string>();
-  if (!tree) return [];
-  visit(tree, (node) => {
-    if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
-    const element = node as { name?: string | null; attributes?: { name?: string; value?: unknown }[] };
-    if (element.name !== 'Quote') return;
-    const source = element.attributes?.find((attribute) => attribute.name === 'source')?.value;
-    if (typeof source === 'string') ids.add(source);
-  });
-  return [...ids].sort();
 }
 
 /** The glossary terms whose spellings occur in the body (a superset of those the glossary linker will link). */
@@ -52,7 +36,7 @@ export function renderInputs(graph: SiteGraph, entry: GraphEntry): string {
     const target = resolution.key ? graph.entries.get(resolution.key) : undefined;
     return ['page', link.target, resolution.route, resolution.anchor, target?.title ?? null, target?.draft ?? null];
   });
-  const sources = quotedSources(entry.tree).map((id) => {
+  const sources = [...new Set(entry.quotes.map((quote) => quote.source))].sort().map((id) => {
     const source = graph.entries.get(`sources/${id}`);
     return [id, source?.title ?? null, source?.route ?? null, source?.draft ?? null];
   });

@@ -16,6 +16,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
+import { bodyTree } from '../graph/body.ts';
 import type { GraphEntry } from '../graph/site-graph.ts';
 import { markdownPlugins, type PipelineOptions } from './pipeline.ts';
 import { remarkUnravelComponents, staticComponentHandlers } from './static-components.ts';
@@ -52,10 +53,9 @@ export function createStaticRenderer(options: PipelineOptions): EntryRenderer {
     .freeze();
 
   return async (entry) => {
-    if (!entry.tree) throw new Error(`${entry.raw.file} has no parsed body to render`);
     const file = new VFile({ value: entry.raw.body, path: entry.raw.absolutePath, data: { astro: { frontmatter: { ...(entry.data ?? {}) } } } });
     // Plugins change the tree they are given; the graph's copy stays as parsed.
-    const html = processor.stringify(await processor.run(structuredClone(entry.tree), file), file);
+    const html = processor.stringify(await processor.run(structuredClone(bodyTree(entry.raw)), file), file);
     const astro = (file.data as { astro?: { headings?: MarkdownHeading[]; frontmatter?: Record<string, unknown> } }).astro ?? {};
     return { html: String(html), metadata: { headings: astro.headings ?? [], frontmatter: astro.frontmatter ?? {}, imagePaths: [] } };
   };

@@ -7,7 +7,6 @@ import path from 'node:path';
 import { didYouMean } from '../lib/nearest.ts';
 import fs from 'node:fs';
 import { placeholderFindings } from '../scaffold/placeholders.ts';
-import { inspectTree } from '../markdown/safety.ts';
 import { GENERAL_SOURCE, type CollectionName } from '../schema/index.ts';
 import type { GraphEntry, SiteGraph } from '../graph/site-graph.ts';
 import type { Finding } from './finding.ts';
@@ -177,7 +176,7 @@ function bodyFindings(graph: SiteGraph, entry: GraphEntry, publicDir: string): F
     const { line, column, rule, message, fix } = entry.parseProblem;
     out.push(finding(entry, line, column, rule, message, fix));
   }
-  if (entry.tree) for (const issue of inspectTree(entry.tree)) out.push(finding(entry, issue.line, issue.column, issue.rule, issue.message, issue.fix));
+  for (const issue of entry.safety) out.push(finding(entry, issue.line, issue.column, issue.rule, issue.message, issue.fix));
   return out;
 }
 

@@ -5,18 +5,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { visit } from 'unist-util-visit';
-import type { SiteGraph } from '../graph/site-graph.ts';
+import { outlineOf, type BodyQuote } from '../graph/extract.ts';
+import { isEntryOf, type SiteGraph } from '../graph/site-graph.ts';
 import { parseBody } from '../markdown/parse.ts';
 import type { Finding } from './finding.ts';
-
-/** The parts of an MDX JSX element this check reads. */
-interface JsxElement {
-  name: string | null;
-  attributes: { type: string; name?: string; value?: unknown }[];
-  position?: { start: { line: number; column: number } } | undefined;
-  children: unknown[];
-}
 
 export interface FoundQuote {
   text: string;
@@ -37,35 +29,13 @@ export function normalizeQuoteText(text: string): string {
     .trim();
 }
 
-const textOf = (node: unknown): string => {
-  const n = node as { type?: string; value?: string; children?: unknown[] };
-  if (n.type === 'text' || n.type === 'inlineCode') return n.value ?? '';
-  return (n.children ?? []).map(textOf).join(' ');
-};
-
 /** Every `<Quote>` in an MDX body, with its props and position (file lines, given the body's first line). */
 export function findQuotes(body: string, firstLine = 1): FoundQuote[] {
-  const parsed = parseBody(body, '.mdx');
-  if (!parsed.ok) return [];
-  const quotes: FoundQuote[] = [];
-  visit(parsed.tree, (node) => {
-    if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
-    const element = node as unknown as JsxElement;
-    if (element.name !== 'Quote') return;
-    const prop = (name: string) => {
-      const attribute = element.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name);
-      return attribute && typeof attribute.value === 'string' ? attribute.value : '';
-    };
-    quotes.push({
-      text: normalizeQuoteText(textOf(element)),
-      by: prop('by'),
-      source: prop('source'),
-      line: (element.position?.start.line ?? 1) + firstLine - 1,
-      column: element.position?.start.column ?? 1,
-    });
-  });
-  return quotes;
+  const parsed = parseBody('\n'.repeat(firstLine - 1) + body, '.mdx');
+  return parsed.ok ? normalized(outlineOf(parsed.tree).quotes) : [];
 }
+
+const normalized = (quotes: readonly BodyQuote[]): FoundQuote[] => quotes.map((quote) => ({ ...quote, text: normalizeQuoteText(quote.text) }));
 
 export interface QuoteCheck {
   findings: Finding[];
@@ -85,13 +55,12 @@ export function checkQuotes(graph: SiteGraph, sourcesDir: string): QuoteCheck {
   };
   let checked = 0;
   for (const entry of graph.entries.values()) {
-    if (entry.raw.extension !== '.mdx') continue;
-    for (const quote of findQuotes(entry.raw.body, entry.raw.bodyLine)) {
+    for (const quote of normalized(entry.quotes)) {
       checked++;
       const at = { file: entry.raw.file, line: quote.line, column: quote.column, severity: 'error' as const };
       const source = graph.entries.get(`sources/${quote.source}`);
-      const data = source?.raw.data as { kind?: string; file?: string } | undefined;
-      if (!source || data?.kind !== 'text' || !data.file) {
+      const data = isEntryOf(source, 'sources') ? source.data : undefined;
+      if (!data || data.kind !== 'text' || !data.file) {
         findings.push({
           ...at,
           rule: 'quote-source',

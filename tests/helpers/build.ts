@@ -16,10 +16,10 @@ export interface BuildResult {
 /**
  * Builds `contentDir` into a fresh temporary folder with the same pipeline as
  * `npm run build` (pages, search index, worksheets). Never throws on a failed
- * build: check `status`.
+ * build: check `status`. Pass `outDir` to build again into the same folder (an
+ * incremental build).
  */
-export function buildSite(contentDir: string, env: Record<string, string> = {}): BuildResult {
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'playbook-dist-'));
+export function buildSite(contentDir: string, env: Record<string, string> = {}, outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'playbook-dist-'))): BuildResult {
   const result = spawnSync(process.execPath, [BUILD, '--out', outDir], {
     cwd: ROOT,
     env: { ...process.env, CONTENT_DIR: contentDir, SITE_URL: 'https://playbook.example', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },

@@ -184,8 +184,7 @@ describe('bytes', () => {
     expect(errorsIn(check(dir), dir, file).map((f) => f.rule)).not.toContain('file-too-large');
   });
 
-  it.fails('KNOWN BUG (src/graph/site-graph.ts, resolveLink): a link with a malformed %-escape is reported, not thrown', () => {
-    // decodeURI("/notes/%E0%A4%A/") throws URIError, and runCheck throws with it. When fixed, make this `it`.
+  it('a link with a malformed %-escape is reported, not thrown', () => {
     const file = 'notes/bad-escape.mdx';
     const dir = siteWith(file, `${frontmatter('Bad escape')}Links to [[alpha-note]] and [x](/notes/%E0%A4%A/).\n`);
     expect(errorsIn(check(dir), dir, file).map((f) => f.rule)).toEqual(['unknown-link']);

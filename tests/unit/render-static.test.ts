@@ -17,7 +17,7 @@ async function render(body: string, base = '/') {
   fs.writeFileSync(gamma, frontmatter + body);
   const graph = loadSiteGraph(site, { fresh: true });
   const entry = graph.entries.get('notes/gamma-note');
-  if (!entry?.tree) throw new ContentError(entry?.schemaFindings ?? []);
+  if (!entry || entry.parseProblem) throw new ContentError(entry?.schemaFindings ?? []);
   return createStaticRenderer({ graph: () => graph, base })(entry);
 }
 

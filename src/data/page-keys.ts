@@ -1,0 +1,17 @@
+/**
+ * Cache keys for Astro's incremental builds (`experimental.incrementalBuild`):
+ * a pre-rendered page is kept from the last build when its key and its code
+ * are unchanged. A page's key is the catalogue digest (every entry's data and
+ * links: src/graph/catalogue.ts) plus the store digest of each entry whose
+ * rendered body it shows, which covers the body's bytes, what its HTML reads of
+ * other entries and the renderer's code (src/content/loader.ts).
+ */
+import { createHash } from 'node:crypto';
+import { catalogueDigest } from '../graph/catalogue.ts';
+import { graph } from './site.ts';
+
+export function pageKey(...bodies: readonly { digest?: string | number | undefined }[]): string {
+  const hash = createHash('sha256').update(catalogueDigest(graph()));
+  for (const body of bodies) hash.update('\0').update(String(body.digest ?? ''));
+  return hash.digest('hex').slice(0, 32);
+}

@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildSite, listFiles } from '../helpers/build.ts';
+import { contentWithOverlay } from '../helpers/fixtures.ts';
+
+/**
+ * A rebuild renders only what changed, and what it writes is what a cold build
+ * of the same content writes, byte for byte.
+ */
+const cleanup: string[] = [];
+afterAll(() => cleanup.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+const site = contentWithOverlay();
+cleanup.push(site);
+let outDir = '';
+
+function build(contentDir: string, into?: string) {
+  const result = buildSite(contentDir, {}, into);
+  if (!into) cleanup.push(result.outDir);
+  expect(result.status, result.output).toBe(0);
+  return result;
+}
+
+/** Every file of two builds, compared by content; the search index's file names are hashes, so its files are compared as a set. */
+function expectSameOutput(a: string, b: string) {
+  const files = listFiles(a);
+  expect(files).toEqual(listFiles(b));
+  const differing = files.filter((file) => !fs.readFileSync(path.join(a, file)).equals(fs.readFileSync(path.join(b, file))));
+  expect(differing).toEqual([]);
+}
+
+describe('incremental builds', () => {
+  it('a first build renders every note', () => {
+    const first = build(site);
+    outDir = first.outDir;
+    expect(first.output).toMatch(/rendered 6 of 6 notes/);
+  });
+
+  it('a rebuild with no change renders no note and keeps every entry page', () => {
+    const again = build(site, outDir);
+    expect(again.output).toMatch(/rendered 0 of 6 notes/);
+    expect(again.output).toMatch(/\/notes\/alpha-note\/index\.html \(restored\)/);
+  });
+
+  it('after one body edit, renders that note and its pages again, and writes what a cold build writes', () => {
+    fs.appendFileSync(path.join(site, 'notes/gamma-note.mdx'), '\nA closing paragraph, added for the rebuild.\n');
+    const edited = build(site, outDir);
+    expect(edited.output).toMatch(/rendered 1 of 6 notes/);
+    expect(edited.output).not.toMatch(/\/notes\/gamma-note\/index\.html \(restored\)/);
+    expect(edited.output).toMatch(/\/notes\/alpha-note\/index\.html \(restored\)/);
+    expect(fs.readFileSync(path.join(outDir, 'notes/gamma-note/index.html'), 'utf8')).toContain('A closing paragraph, added for the rebuild.');
+    // The same content in a new folder has a cache of its own: a cold build.
+    const copy = contentWithOverlay();
+    cleanup.push(copy);
+    fs.cpSync(site, copy, { recursive: true });
+    const cold = build(copy);
+    expect(cold.output).toMatch(/rendered 6 of 6 notes/);
+    expectSameOutput(outDir, cold.outDir);
+  });
+
+  it('after a title change, the pages that show the title are rendered again', () => {
+    const file = path.join(site, 'notes/alpha-note.mdx');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Alpha, renamed for the rebuild'));
+    const renamed = build(site, outDir);
+    expect(renamed.output).not.toMatch(/\(restored\)/);
+    expect(fs.readFileSync(path.join(outDir, 'notes/gamma-note/index.html'), 'utf8')).toContain('Alpha, renamed for the rebuild');
+  });
+});
