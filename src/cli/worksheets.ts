@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { didYouMean } from '../lib/nearest.ts';
+import { DEFAULT_START } from '../lib/plays/compose-state.ts';
 import type { Finding } from '../validate/finding.ts';
 import { parseClock } from '../worksheets/agenda.ts';
 import { generate, planPackFiles, planPlayFiles, type PlannedFile, type WrittenFile } from '../worksheets/generate.ts';
@@ -18,7 +19,8 @@ import { PAPERS, RENDERERS, type Paper, type Renderer } from '../worksheets/rend
 import { UsageError, type CommandSpec, type ParsedFlags } from './args.ts';
 
 export const DEFAULT_OUT = 'dist/worksheets';
-export const DEFAULT_START = '09:00';
+/** The composer's default start, so the same session starts at the same time from the web and from here. */
+export { DEFAULT_START };
 /** Used when SOURCE_DATE_EPOCH is not set: the reproducible-builds convention for "no date" (as in ZIP files). */
 export const DEFAULT_CREATED = new Date('1980-01-01T00:00:00Z');
 const MAX_TEAM = 80;

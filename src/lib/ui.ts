@@ -83,14 +83,7 @@ export const ui = {
     inSteps: (steps: number[]) => (steps.length === 1 ? `Step ${steps[0]}` : `Steps ${steps.join(', ')}`),
     followUp: 'Follow-up',
     notes: 'The notes behind this play',
-    answer: {
-      lines: (lines: number) => `Free text, ${lines} ${lines === 1 ? 'line' : 'lines'}`,
-      scale: (low: string, high: string) => `Scale of 1 (${low}) to 5 (${high})`,
-      checklist: (options: readonly string[]) => `Tick any: ${options.join(', ')}`,
-      yesno: 'Yes or no',
-      grid: (rows: readonly string[], columns: readonly string[]) => `Two-by-two grid: ${rows.join(' / ')} by ${columns.join(' / ')}`,
-      table: (columns: readonly string[], rows: number) => `Table with ${rows} ${rows === 1 ? 'row' : 'rows'}: ${columns.join(', ')}`,
-    },
+    // How a prompt's answer is described, and the words of answer choices: src/worksheets/strings.ts, shared with print.
   },
   /** The participant worksheet print page, /plays/<id>/worksheet/. */
   worksheet: {
@@ -104,8 +97,6 @@ export const ui = {
     prompts: 'Questions',
     step: (steps: number[]) => (steps.length === 1 ? `Step ${steps[0]}` : `Steps ${steps.join(', ')}`),
     lines: (lines: number) => `Space to write, ${lines} ${lines === 1 ? 'line' : 'lines'}`,
-    yes: 'Yes',
-    no: 'No',
     footer: 'From the Customer Obsession Playbook:',
   },
   /** The session composer, /plays/compose/. */

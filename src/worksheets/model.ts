@@ -125,7 +125,7 @@ export interface PromptGroup {
  * each, then any prompt no step names, in file order. Every step that names a
  * prompt has a group, so a step that writes into an earlier prompt is not lost.
  */
-export function promptsInStepOrder(play: PlayData): PromptGroup[] {
+export function promptsInStepOrder(play: Pick<PlayData, 'steps' | 'prompts'>): PromptGroup[] {
   const byId = new Map(play.prompts.map((p) => [p.id, p]));
   const placed = new Set<string>();
   const groups: PromptGroup[] = [];
@@ -142,7 +142,7 @@ export function promptsInStepOrder(play: PlayData): PromptGroup[] {
 }
 
 /** Each prompt id's number on the worksheet (1-based, in step order). */
-export function promptNumbers(play: PlayData): Map<string, number> {
+export function promptNumbers(play: Pick<PlayData, 'steps' | 'prompts'>): Map<string, number> {
   const numbers = new Map<string, number>();
   for (const group of promptsInStepOrder(play)) for (const prompt of group.prompts) numbers.set(prompt.id, numbers.size + 1);
   return numbers;

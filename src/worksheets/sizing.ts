@@ -10,11 +10,13 @@
  * `grid-r1c2`, `actions-r2c1`) so a filled-in PDF can be read back by name.
  */
 import type { Prompt } from '../schema/play.ts';
+import { SCALE_POINTS } from './scale.ts';
 import { strings } from './strings.ts';
+
+export { SCALE_POINTS };
 
 /** Ruled lines in each cell of a two-by-two grid. */
 export const GRID_CELL_LINES = 4;
-export const SCALE_POINTS = 5;
 
 export interface Choice {
   /** Export value of the radio button, e.g. `3` or `yes`. */

@@ -1,9 +1,12 @@
 /**
  * Every word the worksheets print, in one place: the PDF and Markdown
- * renderers and the session pack read their labels from here, never inline.
+ * renderers, the session pack and the web pages of a play (its guide and its
+ * print worksheet) read their labels from here, never inline, so the web and
+ * print say the same thing.
  */
 import { formatDuration } from '../lib/plays/time.ts';
 import type { Prompt } from '../schema/play.ts';
+import { SCALE_POINTS } from './scale.ts';
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
@@ -92,7 +95,7 @@ export const strings = {
       case 'lines':
         return `Free text, ${plural(prompt.lines, 'line', 'lines')}`;
       case 'scale':
-        return `Scale from 1 (${prompt.low}) to 5 (${prompt.high})`;
+        return `Scale from 1 (${prompt.low}) to ${SCALE_POINTS} (${prompt.high})`;
       case 'checklist':
         return `Tick all that apply: ${prompt.options.join(', ')}`;
       case 'yesno':

@@ -24,7 +24,7 @@ import {
   TIME_BUCKETS,
   type PlayFilter,
 } from '../../src/lib/plays/filters.ts';
-import { describeAnswer, promptSteps, range } from '../../src/lib/plays/prompts.ts';
+import { describeAnswer, promptsInSessionOrder, promptSteps, range } from '../../src/lib/plays/prompts.ts';
 import type { PlaySummary } from '../../src/lib/plays/summary.ts';
 import { clockOffset, formatDuration, timedSteps } from '../../src/lib/plays/time.ts';
 
@@ -136,11 +136,17 @@ describe('step times', () => {
 });
 
 describe('prompts', () => {
+  it('lists prompts in the order the session reaches them, as the worksheets number them', () => {
+    const prompts = ['a', 'b', 'c'].map((id) => ({ id, question: `Question ${id}?`, kind: 'yesno' as const }));
+    const steps = [{ title: 'One', minutes: 5, instructions: 'Do it.', prompts: ['c'] }, { title: 'Two', minutes: 5, instructions: 'Do it.', prompts: ['a', 'c'] }];
+    expect(promptsInSessionOrder({ steps, prompts }).map((p) => p.id)).toEqual(['c', 'a', 'b']);
+  });
+
   it.each([
     [{ id: 'a', question: 'What do they say?', kind: 'lines', lines: 1 }, 'Free text, 1 line'],
     [{ id: 'a', question: 'What do they say?', kind: 'lines', lines: 4 }, 'Free text, 4 lines'],
-    [{ id: 'a', question: 'How well do we know?', kind: 'scale', low: 'Badly', high: 'Well' }, 'Scale of 1 (Badly) to 5 (Well)'],
-    [{ id: 'a', question: 'Which channels apply?', kind: 'checklist', options: ['Phone', 'Email'] }, 'Tick any: Phone, Email'],
+    [{ id: 'a', question: 'How well do we know?', kind: 'scale', low: 'Badly', high: 'Well' }, 'Scale from 1 (Badly) to 5 (Well)'],
+    [{ id: 'a', question: 'Which channels apply?', kind: 'checklist', options: ['Phone', 'Email'] }, 'Tick all that apply: Phone, Email'],
     [{ id: 'a', question: 'Did we agree on it?', kind: 'yesno' }, 'Yes or no'],
     [{ id: 'a', question: 'Sort them all out?', kind: 'grid', rows: ['Expected', 'Surprising'], columns: ['Now', 'Next'] }, 'Two-by-two grid: Expected / Surprising by Now / Next'],
     [{ id: 'a', question: 'Who does what, when?', kind: 'table', columns: ['Action', 'Owner'], rows: 3 }, 'Table with 3 rows: Action, Owner'],

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCommand, UsageError } from '../../src/cli/args.ts';
+import { DEFAULT_START as COMPOSER_START } from '../../src/lib/plays/compose-state.ts';
 import { createdDate, DEFAULT_CREATED, formatSize, joinRepeated, resolveRun, worksheetsCommand } from '../../src/cli/worksheets.ts';
 import { ROOT } from '../helpers/build.ts';
 import { SITE_FIXTURE } from '../helpers/fixtures.ts';
@@ -57,7 +58,9 @@ describe('resolveRun', () => {
       start: '09:30',
       breakMinutes: 10,
     });
-    expect(resolve('--pack', 'cheng-chi-map', '--paper', 'letter')).toMatchObject({ papers: ['letter'], start: '09:00', breakMinutes: 0 });
+    // One default start for the composer and the CLI.
+    expect(resolve('--pack', 'cheng-chi-map', '--paper', 'letter')).toMatchObject({ papers: ['letter'], start: COMPOSER_START, breakMinutes: 0 });
+    expect(COMPOSER_START).toBe('09:30');
   });
 
   it.each([

@@ -1,28 +1,21 @@
 /**
- * What each worksheet prompt asks for, in words for the facilitator guide, and
- * which steps answer it. Labels come from src/lib/ui.ts.
+ * What each worksheet prompt asks for, in words for the play's guide, and
+ * which steps answer it. The words are the PDF's and Markdown's
+ * (src/worksheets/strings.ts), so web and print describe a prompt alike.
  */
-import type { Prompt, Step } from '../../schema/play.ts';
-import { ui } from '../ui.ts';
+import type { PlayData, Prompt, Step } from '../../schema/play.ts';
+import { promptsInStepOrder } from '../../worksheets/model.ts';
+import { strings } from '../../worksheets/strings.ts';
 
-/** The answer a prompt expects, in one short phrase, e.g. "1-5 scale, from Not at all to Very well". */
-export function describeAnswer(prompt: Prompt): string {
-  const words = ui.playGuide.answer;
-  switch (prompt.kind) {
-    case 'lines':
-      return words.lines(prompt.lines);
-    case 'scale':
-      return words.scale(prompt.low, prompt.high);
-    case 'checklist':
-      return words.checklist(prompt.options);
-    case 'yesno':
-      return words.yesno;
-    case 'grid':
-      return words.grid(prompt.rows, prompt.columns);
-    case 'table':
-      return words.table(prompt.columns, prompt.rows);
-  }
-}
+/**
+ * The prompts in the order a session reaches them (by the first step that asks
+ * each), which is how the PDF and Markdown worksheets number them: the web
+ * pages list them the same way, so question 3 is question 3 everywhere.
+ */
+export const promptsInSessionOrder = (play: Pick<PlayData, 'steps' | 'prompts'>): Prompt[] => promptsInStepOrder(play).flatMap((group) => group.prompts);
+
+/** The answer a prompt expects, in one short phrase, e.g. "Scale from 1 (Not at all) to 5 (Very well)". */
+export const describeAnswer = (prompt: Prompt): string => strings.describeAnswer(prompt);
 
 /** For each prompt id, the 1-based numbers of the steps that answer it, in order. */
 export function promptSteps(steps: readonly Pick<Step, 'prompts'>[]): Map<string, number[]> {
