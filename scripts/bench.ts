@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: builds generated corpora with our site and with a stock Starlight
-// site, alternating the two, and reports medians and ranges. A script, not a test.
+// site, alternating the two (each: cold, again with no change, again after one note's
+// body changed), and reports medians and ranges. A script, not a test.
 //   npm run bench -- --sizes 100,1000,5000 --runs 3
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,11 +15,12 @@ import { ensureStarlightSite } from '../src/bench/starlight.ts';
 const spec: CommandSpec = {
   name: 'bench',
   summary: 'Benchmarks our build against a stock Astro Starlight build of the same generated notes.',
-  usage: 'npm run bench -- [--sizes 100,1000,5000] [--runs 3] [--no-starlight]',
+  usage: 'npm run bench -- [--sizes 100,1000,5000] [--runs 3] [--no-starlight] [--no-rebuilds]',
   flags: {
     sizes: { type: 'string', default: '100,1000,5000', value: 'N,N', description: 'corpus sizes in notes' },
     runs: { type: 'string', default: '3', value: 'N[,N]', description: 'builds per site and size: one number, or one per size' },
     'no-starlight': { type: 'boolean', default: false, description: 'build only our site' },
+    'no-rebuilds': { type: 'boolean', default: false, description: 'only cold builds (default: each cold build is followed by a rebuild with no change and one after a note changed)' },
     work: { type: 'string', default: 'bench/work', value: 'DIR', description: 'scratch folder (not committed)' },
     warm: { type: 'boolean', default: false, description: 'keep caches that survive between real builds (social images); default: every build cold' },
     help: { type: 'boolean', short: 'h', description: 'show this help' },
@@ -28,6 +30,9 @@ const spec: CommandSpec = {
 const root = process.cwd();
 const node = process.execPath;
 const log = (line: string) => console.log(`bench: ${line}`);
+
+type BuildKind = 'cold' | 'noChange' | 'oneEdit';
+type Runs = Record<BuildKind, Timed[]> & { rendered: string[] };
 
 function fail(what: string, run: Timed): never {
   throw new Error(`${what} failed (exit ${run.status}):\n${run.output.slice(-4000)}`);
@@ -44,6 +49,7 @@ async function main() {
   const runsFor = (index: number) => runList[runList.length > 1 ? index : 0] ?? 1;
   const work = path.resolve(String(flags.work));
   const withStarlight = !flags['no-starlight'];
+  const rebuilds = !flags['no-rebuilds'];
   const starlightDir = withStarlight ? ensureStarlightSite(path.join(work, 'starlight'), log) : '';
   const results: SizeResult[] = [];
 
@@ -55,41 +61,67 @@ async function main() {
     log(`${notes} notes, ${corpus.words.toLocaleString('en')} words`);
     const ourOut = path.join(work, `dist-ours-${notes}`);
     const theirOut = path.join(starlightDir, 'dist');
-    const ours: Timed[] = [];
-    const theirs: Timed[] = [];
-    const buildOurs = async () => {
-      fs.rmSync(ourOut, { recursive: true, force: true });
-      fs.rmSync(path.join(root, 'node_modules/.astro'), { recursive: true, force: true });
-      // The social-image cache survives real builds (it is keyed by content hash); a cold build starts without it.
-      if (!flags.warm) fs.rmSync(path.join(root, 'node_modules/.cache/og'), { recursive: true, force: true });
+    // The one-edit rebuild appends a paragraph to the body of the same note in both sites.
+    const edited = corpus.notes[Math.floor(corpus.notes.length / 2)]?.slug ?? '';
+    const ours: Runs = { cold: [], noChange: [], oneEdit: [], rendered: [] };
+    const theirs: Runs = { cold: [], noChange: [], oneEdit: [], rendered: [] };
+    const buildOurs = async (kind: BuildKind) => {
+      if (kind === 'cold') {
+        fs.rmSync(ourOut, { recursive: true, force: true });
+        fs.rmSync(path.join(root, 'node_modules/.astro'), { recursive: true, force: true });
+        // Our caches that survive real builds (body analyses, social images) are keyed by content hash; a cold build starts without them.
+        fs.rmSync(path.join(root, 'node_modules/.cache/playbook-bodies'), { recursive: true, force: true });
+        if (!flags.warm) fs.rmSync(path.join(root, 'node_modules/.cache/og'), { recursive: true, force: true });
+      }
       // The same pipeline as `npm run build`: pages with social images and worksheets beside them, then the search index.
       const run = await timed(`"${node}" scripts/build.ts --out "${ourOut}"`, {
         cwd: root,
         env: { CONTENT_DIR: content, ASTRO_TELEMETRY_DISABLED: '1' },
       });
       if (run.status !== 0) fail('our build', run);
-      ours.push(run);
-      log(`  ours      ${run.wallSeconds.toFixed(1)} s wall, ${run.cpuSeconds.toFixed(1)} s CPU, ${run.peakMB} MB`);
+      ours[kind].push(run);
+      const rendered = /rendered (\d+) of (\d+) notes/.exec(run.output);
+      if (rendered) ours.rendered.push(`${kind}: ${rendered[1]} of ${rendered[2]}`);
+      log(`  ours      ${kind.padEnd(8)} ${run.wallSeconds.toFixed(1)} s wall, ${run.cpuSeconds.toFixed(1)} s CPU, ${run.peakMB} MB${rendered ? `, rendered ${rendered[1]} of ${rendered[2]} notes` : ''}`);
     };
-    const buildTheirs = async () => {
-      fs.rmSync(theirOut, { recursive: true, force: true });
-      for (const cache of ['node_modules/.astro', '.astro']) fs.rmSync(path.join(starlightDir, cache), { recursive: true, force: true });
+    const buildTheirs = async (kind: BuildKind) => {
+      if (kind === 'cold') {
+        fs.rmSync(theirOut, { recursive: true, force: true });
+        for (const cache of ['node_modules/.astro', '.astro']) fs.rmSync(path.join(starlightDir, cache), { recursive: true, force: true });
+      }
       const run = await timed(`"${node}" node_modules/astro/bin/astro.mjs build`, { cwd: starlightDir, env: { ASTRO_TELEMETRY_DISABLED: '1' } });
       if (run.status !== 0) fail('the Starlight build', run);
-      theirs.push(run);
-      log(`  Starlight ${run.wallSeconds.toFixed(1)} s wall, ${run.cpuSeconds.toFixed(1)} s CPU, ${run.peakMB} MB`);
+      theirs[kind].push(run);
+      log(`  Starlight ${kind.padEnd(8)} ${run.wallSeconds.toFixed(1)} s wall, ${run.cpuSeconds.toFixed(1)} s CPU, ${run.peakMB} MB`);
+    };
+    const ourNote = path.join(content, 'notes', `${edited}.mdx`);
+    const theirNote = path.join(starlightDir, 'src/content/docs/notes', `${edited}.mdx`);
+    /** Cold, then again with no change, then after one note's body changed; the note is put back afterwards. */
+    const series = async (build: (kind: BuildKind) => Promise<void>, note: string) => {
+      await build('cold');
+      if (!rebuilds) return;
+      await build('noChange');
+      const original = fs.readFileSync(note);
+      fs.appendFileSync(note, `\nA paragraph added for the one-edit rebuild, round ${Date.now()}.\n`);
+      try {
+        await build('oneEdit');
+      } finally {
+        fs.writeFileSync(note, original);
+      }
     };
     // Alternate which site goes first, so drift on a noisy machine hits both alike.
     for (let i = 0; i < runs; i++) {
-      if (!withStarlight) await buildOurs();
-      else if (i % 2 === 0) await buildOurs().then(buildTheirs);
-      else await buildTheirs().then(buildOurs);
+      if (!withStarlight) await series(buildOurs, ourNote);
+      else if (i % 2 === 0) await series(buildOurs, ourNote).then(() => series(buildTheirs, theirNote));
+      else await series(buildTheirs, theirNote).then(() => series(buildOurs, ourNote));
     }
     const firstNote = corpus.notes[0]?.slug ?? '';
-    const summarise = (runsOf: Timed[], outDir: string): SiteResult => ({
-      wallSeconds: stats(runsOf.map((r) => r.wallSeconds)),
-      cpuSeconds: stats(runsOf.map((r) => r.cpuSeconds)),
-      peakMB: stats(runsOf.map((r) => r.peakMB)),
+    const summarise = (runsOf: Runs, outDir: string): SiteResult => ({
+      wallSeconds: stats(runsOf.cold.map((r) => r.wallSeconds)),
+      cpuSeconds: stats(runsOf.cold.map((r) => r.cpuSeconds)),
+      peakMB: stats(runsOf.cold.map((r) => r.peakMB)),
+      ...(rebuilds && { rebuild: { noChange: stats(runsOf.noChange.map((r) => r.wallSeconds)), oneEdit: stats(runsOf.oneEdit.map((r) => r.wallSeconds)) } }),
+      ...(runsOf.rendered.length > 0 && { rendered: runsOf.rendered }),
       distMB: folderBytes(outDir) / 1024 / 1024,
       indexKB: searchIndexBytes(path.join(outDir, 'pagefind')) / 1024,
       firstView: firstViewWeight(outDir, `notes/${firstNote}/index.html`),
@@ -111,7 +143,7 @@ async function main() {
     '',
     `Worksheets of the real content (${worksheetFiles} files, PDF and Markdown): ${worksheets.wallSeconds.median.toFixed(1)} s (${worksheets.wallSeconds.min.toFixed(1)}–${worksheets.wallSeconds.max.toFixed(1)}).`,
     '',
-    'Targets (issue 8):',
+    'Targets (issue 13):',
     '',
     ...targetLines(results),
   ].join('\n');

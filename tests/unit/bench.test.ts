@@ -66,10 +66,20 @@ describe('targetLines', () => {
   });
   const size = (notes: number, ours: SiteResult, starlight: SiteResult) => ({ notes, words: 1, runs: 1, caches: 'cold' as const, ours, starlight });
 
-  it('checks each ratio against its own limit: 0.8× at 1,000 notes, 0.5× at 5,000', () => {
-    const lines = targetLines([size(1000, site(24), site(32)), size(5000, site(120), site(200))]);
-    expect(lines.find((l) => l.startsWith('- 1,000 notes (cold): wall'))).toMatch(/0\.75× .* at most 0\.8×: met$/);
-    expect(lines.find((l) => l.startsWith('- 5,000 notes (cold): wall'))).toMatch(/0\.60× .* at most 0\.5×: \*\*not met\*\*$/);
+  it('checks the cold build against 0.7× Starlight’s at 1,000 notes', () => {
+    const met = targetLines([size(1000, site(21), site(32))]);
+    expect(met.find((l) => l.startsWith('- 1,000 notes (cold): cold build'))).toMatch(/0\.66× .* at most 0\.7×: met$/);
+    const missed = targetLines([size(1000, site(24), site(32))]);
+    expect(missed.find((l) => l.startsWith('- 1,000 notes (cold): cold build'))).toMatch(/0\.75× .* at most 0\.7×: \*\*not met\*\*$/);
+  });
+
+  it('checks the one-edit rebuild against 25% of our cold build and 0.25× Starlight’s', () => {
+    const withRebuilds = (wall: number, noChange: number, oneEdit: number): SiteResult => ({ ...site(wall), rebuild: { noChange: stats([noChange]), oneEdit: stats([oneEdit]) } });
+    const lines = targetLines([size(1000, withRebuilds(20, 4, 6), withRebuilds(32, 30, 30))]);
+    expect(lines.find((l) => l.includes('of our cold build'))).toMatch(/takes 30% of our cold build, target at most 25%: \*\*not met\*\*$/);
+    expect(lines.find((l) => l.includes('one-edit rebuild'))).toMatch(/0\.20× Starlight's, target at most 0\.25×: met$/);
+    const table = markdownTable([size(1000, withRebuilds(20, 4, 6), withRebuilds(32, 30, 30))]);
+    expect(table).toContain('| 1,000 | ours | 20.0 s (20.0–20.0) | 4.0 s (4.0–4.0) | 6.0 s (6.0–6.0) | 0.30× |');
   });
 
   it('checks memory against Starlight and growth from 1,000 to 5,000 notes', () => {
