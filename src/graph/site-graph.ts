@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionData, type CollectionName } from '../schema/index.ts';
+import { referencesOf } from '../schema/references.ts';
 import { loadContent, type RawEntry } from '../content/load.ts';
 import { didYouMean } from '../lib/nearest.ts';
 import { normalizeRoute, RESERVED_ROUTES, STATIC_ROUTES } from './routes.ts';
@@ -83,11 +84,8 @@ const PREFIXES = new Set<string>(COLLECTION_NAMES);
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
 
-const titleOf = (raw: RawEntry): string => {
-  const data = (raw.data ?? {}) as Record<string, unknown>;
-  const value = data.title ?? data.term;
-  return typeof value === 'string' ? value : raw.id;
-};
+/** The title-like field of valid data (`term` for glossary terms); the id when the data did not validate. */
+const titleOf = (id: string, data: CollectionData[CollectionName] | undefined): string => (!data ? id : 'title' in data ? data.title : 'term' in data ? data.term : id);
 
 /** Resolves one link found in `from`. Pure: depends only on the graph's routes and anchors. */
 export function resolveLink(graph: Pick<SiteGraph, 'routes' | 'anchors' | 'entries'>, from: GraphEntry, link: BodyLink): Resolution {
@@ -238,8 +236,7 @@ export function buildSiteGraph(root: string, raws: readonly RawEntry[]): SiteGra
     // Each entry is validated here, once; the checker, the build and the renderers read the result.
     const validation = validateSchema(raw);
     const validData = validation.data as CollectionData[CollectionName] | undefined;
-    // Routes, tags and drafts are read from the raw data too, so an entry with one bad field still has its page for links.
-    const data = (raw.data ?? {}) as Record<string, unknown>;
+    // An entry whose data did not validate still gets its route, so links to it are not reported twice.
     const spec = COLLECTIONS[raw.collection];
     const body = spec.body && raw.body && !raw.problem ? analyseBody(raw) : undefined;
     const route = spec.route(raw.id) ?? '';
@@ -248,9 +245,9 @@ export function buildSiteGraph(root: string, raws: readonly RawEntry[]): SiteGra
       collection: raw.collection,
       id: raw.id,
       raw,
-      title: titleOf(raw),
+      title: titleOf(raw.id, validData),
       route,
-      draft: data.draft === true,
+      draft: validData !== undefined && 'draft' in validData && validData.draft,
       headings: body?.headings ?? [],
       links: body?.links ?? [],
       quotes: body?.quotes ?? [],
@@ -268,9 +265,8 @@ export function buildSiteGraph(root: string, raws: readonly RawEntry[]): SiteGra
     for (const heading of entry.headings) addAnchor(route, heading.slug);
     if (raw.collection === 'plays') claim(`${route}worksheet/`, entry);
     if (raw.collection === 'themes') claim(`${route}book/`, entry);
-    if (raw.collection === 'notes' && Array.isArray(data.tags)) {
-      for (const tag of data.tags) {
-        if (typeof tag !== 'string') continue;
+    if (isEntryOf(entry, 'notes')) {
+      for (const tag of entry.data.tags) {
         tags.set(tag, [...(tags.get(tag) ?? []), raw.id]);
         routes.set(`/tags/${tag}/`, null);
       }
@@ -298,24 +294,11 @@ export function buildSiteGraph(root: string, raws: readonly RawEntry[]): SiteGra
   return graph;
 }
 
-/** Keys of entries an entry points at through its frontmatter (related notes, a play's notes, …). */
+/** Keys of entries an entry's frontmatter makes backlinks to (related notes, a play's notes, …): see src/schema/references.ts. */
 export function frontmatterReferences(entry: GraphEntry): string[] {
-  const data = (entry.raw.data ?? {}) as Record<string, unknown>;
-  const ids = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
-  switch (entry.collection) {
-    case 'notes':
-      return ids(data.related).map((id) => `notes/${id}`);
-    case 'plays':
-    case 'glossary':
-    case 'timeline':
-      return ids(data.notes).map((id) => `notes/${id}`);
-    case 'paths':
-      return (Array.isArray(data.steps) ? data.steps : []).flatMap((step) =>
-        typeof (step as { note?: unknown })?.note === 'string' ? [`notes/${(step as { note: string }).note}`] : [],
-      );
-    default:
-      return [];
-  }
+  return referencesOf(entry.collection, entry.data)
+    .filter((reference) => reference.declaration.backlink)
+    .map((reference) => `${reference.declaration.target}/${reference.id}`);
 }
 
 const CACHE = Symbol.for('customer-obsession-playbook.site-graph');

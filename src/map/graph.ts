@@ -3,7 +3,7 @@
  * published notes and the undirected edges between them, from body links (the
  * site graph's `outgoing`) and frontmatter `related`. Pure over the site graph.
  */
-import type { SiteGraph } from '../graph/site-graph.ts';
+import { isEntryOf, type EntryOf, type SiteGraph } from '../graph/site-graph.ts';
 import type { ThemeId } from '../schema/index.ts';
 
 export interface MapNode {
@@ -45,10 +45,7 @@ export function noteGraph(graph: SiteGraph): NoteGraph {
 function buildNoteGraph(graph: SiteGraph): NoteGraph {
   const published = graph.byCollection.notes.filter((note) => !note.draft);
   const ids = new Set(published.map((note) => note.id));
-  const nodes = published.map((note) => {
-    const data = (note.raw.data ?? {}) as { theme?: ThemeId };
-    return { id: note.id, title: note.title, theme: data.theme ?? 'customer-obsession', route: note.route };
-  });
+  const nodes = published.filter((note): note is EntryOf<'notes'> => isEntryOf(note, 'notes')).map((note) => ({ id: note.id, title: note.title, theme: note.data.theme, route: note.route }));
   const pairs = new Set<string>();
   const add = (a: string, b: string) => {
     if (a === b || !ids.has(a) || !ids.has(b)) return;
@@ -59,8 +56,7 @@ function buildNoteGraph(graph: SiteGraph): NoteGraph {
       const { resolution } = link;
       if (resolution.ok && !resolution.external && resolution.key?.startsWith('notes/')) add(note.id, resolution.key.slice('notes/'.length));
     }
-    const related = (note.raw.data as { related?: unknown } | undefined)?.related;
-    if (Array.isArray(related)) for (const id of related) if (typeof id === 'string') add(note.id, id);
+    if (isEntryOf(note, 'notes')) for (const id of note.data.related) add(note.id, id);
   }
   const edges = [...pairs].sort().map((pair) => {
     const [source = '', target = ''] = pair.split('\n');

@@ -30,9 +30,10 @@ export function ogCards(graph: SiteGraph): OgCard[] {
   for (const kind of ['notes', 'plays', 'themes'] as const) {
     for (const entry of graph.byCollection[kind]) {
       if (entry.draft) continue;
-      const data = (entry.raw.data ?? {}) as { summary?: unknown; purpose?: unknown; theme?: unknown };
-      const theme = kind === 'themes' ? entry.id : data.theme;
-      const summary = kind === 'plays' ? data.purpose : data.summary;
+      const data = entry.data;
+      if (!data) continue;
+      const theme = kind === 'themes' ? entry.id : 'theme' in data ? data.theme : null;
+      const summary = 'purpose' in data ? data.purpose : 'summary' in data ? data.summary : '';
       const themeId = isTheme(theme) ? theme : null;
       cards.push({
         kind,

@@ -9,7 +9,7 @@
  * record of its own that links to its anchor (`/glossary/#schwerpunkt`).
  */
 import { formatPartialDate } from '../lib/format.ts';
-import { citingEntries } from '../lib/citations.ts';
+import { citingEntries } from '../graph/citations.ts';
 import { isEntryOf, type GraphEntry, type SiteGraph } from '../graph/site-graph.ts';
 import { THEME_IDS, type CollectionData, type CollectionName, type ThemeId } from '../schema/index.ts';
 import { FILTER_KEYS, SEARCH_TYPES, type FilterKey, type RecordMeta, type SearchRecord, type SearchType } from './types.ts';

@@ -7,8 +7,9 @@ import path from 'node:path';
 import { didYouMean } from '../lib/nearest.ts';
 import fs from 'node:fs';
 import { placeholderFindings } from '../scaffold/placeholders.ts';
-import { GENERAL_SOURCE, type CollectionName } from '../schema/index.ts';
-import type { GraphEntry, SiteGraph } from '../graph/site-graph.ts';
+import type { CollectionName } from '../schema/index.ts';
+import { referencesOf } from '../schema/references.ts';
+import { isEntryOf, type GraphEntry, type SiteGraph } from '../graph/site-graph.ts';
 import type { Finding } from './finding.ts';
 
 
@@ -19,7 +20,6 @@ export interface ValidateOptions {
   only?: ReadonlySet<string>;
 }
 
-type Data = Record<string, unknown>;
 const finding = (entry: GraphEntry, line: number, column: number, rule: string, message: string, fix: string, severity: Finding['severity'] = 'error'): Finding => ({
   file: entry.raw.file,
   line,
@@ -32,14 +32,10 @@ const finding = (entry: GraphEntry, line: number, column: number, rule: string, 
 
 export function validateSite(graph: SiteGraph, options: ValidateOptions = {}): Finding[] {
   const findings: Finding[] = [];
-  const validated = new Map<string, Data>();
   const entries = [...graph.entries.values()];
 
-  for (const entry of entries) {
-    // Validated once, when the graph was built.
-    findings.push(...entry.schemaFindings);
-    if (entry.data) validated.set(entry.key, entry.data as Data);
-  }
+  // Validated once, when the graph was built.
+  for (const entry of entries) findings.push(...entry.schemaFindings);
   findings.push(...duplicateFindings(graph));
   findings.push(...duplicateIdFindings(graph));
   for (const { entry, route } of graph.routeClashes) {
@@ -48,8 +44,7 @@ export function validateSite(graph: SiteGraph, options: ValidateOptions = {}): F
     );
   }
   for (const entry of entries) {
-    const data = validated.get(entry.key);
-    if (data) findings.push(...referenceFindings(graph, entry, data));
+    findings.push(...referenceFindings(graph, entry));
     findings.push(...bodyFindings(graph, entry, options.publicDir ?? path.resolve('public')));
     findings.push(...placeholderFindings(entry.raw));
   }
@@ -102,46 +97,34 @@ function duplicateIdFindings(graph: SiteGraph): Finding[] {
   });
 }
 
-function referenceFindings(graph: SiteGraph, entry: GraphEntry, data: Data): Finding[] {
+function referenceFindings(graph: SiteGraph, entry: GraphEntry): Finding[] {
   const out: Finding[] = [];
+  if (!entry.data) return out;
   const ids = (collection: CollectionName) => graph.byCollection[collection].filter((e) => !e.draft).map((e) => e.id);
-  const check = (fieldPath: (string | number)[], collection: CollectionName, id: string, what: string) => {
-    const target = graph.entries.get(`${collection}/${id}`);
-    if (target && !target.draft) return;
+  // Every field that names another entry is declared once, in src/schema/references.ts.
+  for (const { declaration, path: fieldPath, id } of referencesOf(entry.collection, entry.data)) {
+    const target = graph.entries.get(`${declaration.target}/${id}`);
+    if (target && !target.draft) continue;
     out.push(
       finding(
         entry,
         entry.raw.lineOf(fieldPath),
         1,
         'unknown-reference',
-        `\`${fieldPath.join('.')}\` refers to ${target?.draft ? 'a draft' : 'no'} ${what} "${id}".${didYouMean(id, ids(collection))}`,
-        target?.draft ? 'publish that entry, or remove the reference' : `use the id (file name) of an entry in content/${collection}/`,
+        `\`${fieldPath.join('.')}\` refers to ${target?.draft ? 'a draft' : 'no'} ${declaration.what} "${id}".${didYouMean(id, ids(declaration.target))}`,
+        target?.draft ? 'publish that entry, or remove the reference' : `use the id (file name) of an entry in content/${declaration.target}/`,
       ),
     );
-  };
-  const list = (value: unknown) => (Array.isArray(value) ? (value as unknown[]) : []);
-  list(data.sources).forEach((citation, i) => {
-    const id = (citation as { id: string }).id;
-    if (id !== GENERAL_SOURCE) check(['sources', i, 'id'], 'sources', id, 'source');
-  });
-  if (typeof data.theme === 'string') check(['theme'], 'themes', data.theme, 'theme');
-  if (entry.collection === 'themes') {
-    // Themes are fixed by the schema; nothing to resolve.
   }
-  list(data.related).forEach((id, i) => check(['related', i], 'notes', id as string, 'note'));
-  list(data.notes).forEach((id, i) => check(['notes', i], 'notes', id as string, 'note'));
-  list(data.steps).forEach((step, i) => {
-    const note = (step as { note?: string }).note;
-    if (entry.collection === 'paths' && note) check(['steps', i, 'note'], 'notes', note, 'note');
-  });
-  list(data.citedIn).forEach((id, i) => {
-    check(['citedIn', i], 'sources', id as string, 'source');
-    const cited = graph.entries.get(`sources/${id as string}`);
-    if (cited && (cited.raw.data as Data | undefined)?.kind !== 'text') {
-      out.push(finding(entry, entry.raw.lineOf(['citedIn', i]), 1, 'unknown-reference', `\`citedIn\` must list source texts, but "${id as string}" is a cited work`, 'list the ids of the texts (kind: text) that mention this work'));
-    }
-  });
-  if (entry.collection === 'notes' && list(data.related).includes(entry.id)) {
+  if (isEntryOf(entry, 'sources')) {
+    entry.data.citedIn.forEach((id, i) => {
+      const cited = graph.entries.get(`sources/${id}`);
+      if (isEntryOf(cited, 'sources') && cited.data.kind !== 'text') {
+        out.push(finding(entry, entry.raw.lineOf(['citedIn', i]), 1, 'unknown-reference', `\`citedIn\` must list source texts, but "${id}" is a cited work`, 'list the ids of the texts (kind: text) that mention this work'));
+      }
+    });
+  }
+  if (isEntryOf(entry, 'notes') && entry.data.related.includes(entry.id)) {
     out.push(finding(entry, entry.raw.lineOf(['related']), 1, 'unknown-reference', 'a note lists itself in `related`', 'remove its own id'));
   }
   return out;
