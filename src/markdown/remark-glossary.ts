@@ -6,7 +6,9 @@
  * Notes:
  * - A use is the term or one of its aliases, as a whole word, in any case.
  *   Text inside links, headings, code and `<Quote>` is never linked (a quotation
- *   must stay as the person said it).
+ *   must stay as the person said it). Nor is text between double quotes, curly
+ *   or straight: a quoted title such as “Customer obsession defines Amazon and
+ *   digital” is a quotation too, and a link would read its definition into it.
  * - A term the note already links to by hand is left alone: the author chose where.
  * - Each link gets `aria-describedby` pointing at a span with the definition, so
  *   screen readers announce it too. Ids carry the note id, so a page that shows
@@ -108,6 +110,54 @@ function entryForFile(graph: SiteGraph, file: VFile): GraphEntry | undefined {
 const SKIPPED = new Set(['link', 'linkReference', 'heading', 'code', 'inlineCode', 'html', 'definition', 'image', 'imageReference', 'yaml']);
 const isQuote = (node: { type: string; name?: unknown }) => (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Quote';
 
+/** Blocks whose text runs as one line of prose: a quotation opened in one of them closes in it or not at all. */
+const PROSE_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
+
+/**
+ * The parts of consecutive texts of one block that sit between double quotes
+ * (“…” or "…"), as `[start, end)` offsets per text, quotes included. A
+ * quotation may run across texts (`“a *b* c”`); one left open runs to the end.
+ * Pure.
+ */
+export function quotedRanges(texts: readonly string[]): [number, number][][] {
+  let open = false;
+  return texts.map((text) => {
+    const ranges: [number, number][] = [];
+    let start = open ? 0 : -1;
+    for (let i = 0; i < text.length; i++) {
+      const char = text[i];
+      const opens = char === '\u201C' || (char === '"' && !open);
+      const closes = char === '\u201D' || (char === '"' && open);
+      if (closes && open) {
+        ranges.push([start, i + 1]);
+        open = false;
+      } else if (opens && !open) {
+        start = i;
+        open = true;
+      }
+    }
+    if (open) ranges.push([start, text.length]);
+    return ranges;
+  });
+}
+
+/** Quoted ranges of every text in the prose blocks of a tree. */
+function quotedTexts(tree: Root): WeakMap<Text, [number, number][]> {
+  const quoted = new WeakMap<Text, [number, number][]>();
+  visit(tree, (node) => {
+    if (!PROSE_BLOCKS.has(node.type)) return;
+    const texts: Text[] = [];
+    visit(node, 'text', (text) => {
+      texts.push(text);
+    });
+    quotedRanges(texts.map((text) => text.value)).forEach((ranges, i) => {
+      if (ranges.length > 0) quoted.set(texts[i] as Text, ranges);
+    });
+    return SKIP;
+  });
+  return quoted;
+}
+
 /** Whether the note opted out with `glossaryLinks: false` (Astro's frontmatter first, the raw file as a fallback). */
 function optedOut(file: VFile, entry: GraphEntry): boolean {
   const frontmatter = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter;
@@ -157,19 +207,21 @@ export default function remarkGlossary(options: RemarkGlossaryOptions) {
       if (link.url.startsWith(`${glossaryPage}#`)) done.add(decodeURIComponent(link.url.slice(glossaryPage.length + 1)));
     });
     const total = new Set([...matcher.bySpelling.values()].map((term) => term.id)).size;
+    const quoted = quotedTexts(tree);
 
     visit(tree, (node, index, parent) => {
       if (done.size >= total) return false;
       if (SKIPPED.has(node.type) || isQuote(node)) return SKIP;
       if (node.type !== 'text' || !parent || index === undefined) return;
       const text = node as Text;
+      const inQuotes = quoted.get(text) ?? [];
       const parts: PhrasingContent[] = [];
       let last = 0;
       for (const match of text.value.matchAll(matcher.pattern)) {
         const term = matcher.bySpelling.get(normalizeSpelling(match[0]));
-        if (!term || done.has(term.id)) continue;
-        done.add(term.id);
         const start = match.index ?? 0;
+        if (!term || done.has(term.id) || inQuotes.some(([from, to]) => start < to && start + match[0].length > from)) continue;
+        done.add(term.id);
         if (start > last) parts.push({ type: 'text', value: text.value.slice(last, start) });
         parts.push(termLink(term, match[0], hrefOf(term), previewId(entry.id, term.id)));
         last = start + match[0].length;

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.ts';
 import { buildSiteGraph, loadSiteGraph, type SiteGraph } from '../../src/graph/site-graph.ts';
 import { markdownPlugins } from '../../src/markdown/pipeline.ts';
-import remarkGlossary, { glossaryTerms, normalizeSpelling, previewId, termMatcher, type GlossaryTerm } from '../../src/markdown/remark-glossary.ts';
+import remarkGlossary, { glossaryTerms, normalizeSpelling, previewId, quotedRanges, termMatcher, type GlossaryTerm } from '../../src/markdown/remark-glossary.ts';
 import { FIXTURES, SITE_FIXTURE } from '../helpers/fixtures.ts';
 
 const BETA = path.join(SITE_FIXTURE, 'notes/beta-note.md');
@@ -85,6 +85,38 @@ describe('remark-glossary', () => {
     };
     walk(tree, '');
     expect(found).toEqual([{ inside: 'Aside', text: 'fixture term' }]);
+  });
+});
+
+describe('remark-glossary and quoted titles', () => {
+  it.each([
+    ['curly quotes', 'The essay “Fixture term of art” says so.'],
+    ['straight quotes', 'The essay "Fixture term of art" says so.'],
+    ['a quotation that opens before emphasis', 'The essay “On *one* fixture term” says so.'],
+    ['a quotation across a term split by emphasis', 'The essay “A fixture term, *really*” says so.'],
+  ])('never links inside %s', async (_case, markdown) => {
+    expect(await render(markdown)).not.toContain('glossary-term');
+  });
+
+  it('links the first use outside the quotation instead', async () => {
+    const html = await render('The essay “Fixture term of art” names one fixture term.');
+    expect(html).toContain('<p>The essay “Fixture term of art” names one <span class="glossary">');
+    expect(html.match(/class="glossary-term"/g)).toHaveLength(1);
+  });
+
+  it('still links outside quotation marks closed before the term', async () => {
+    expect(await render('He said “yes”, and the fixture term followed.')).toContain('glossary-term');
+  });
+});
+
+describe('quotedRanges', () => {
+  it.each([
+    ['one text, curly', ['a “b” c'], [[[2, 5]]]],
+    ['one text, straight', ['a "b" c "d'], [[[2, 5], [8, 10]]]],
+    ['across texts', ['a “b ', 'c', ' d” e', 'f'], [[[2, 5]], [[0, 1]], [[0, 3]], []]],
+    ['no quotes, or single quotes only', ['it’s ‘fine’'], [[]]],
+  ])('%s', (_case, texts, expected) => {
+    expect(quotedRanges(texts)).toEqual(expected);
   });
 });
 
