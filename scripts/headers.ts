@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// Entry point of the headers step, run after `astro build`: writes <site>/_headers from the pages' CSP (src/security/headers.ts).
+// Exit codes: 0 written, 1 no page carries a policy, 2 bad usage.
+import fs from 'node:fs';
+import path from 'node:path';
+import { helpText, parseCommand, UsageError, type CommandSpec } from '../src/cli/args.ts';
+import { headersFile, mergePolicies, metaPolicy, parsePolicy } from '../src/security/headers.ts';
+
+const spec: CommandSpec = {
+  name: 'headers',
+  summary: 'Writes the site\'s _headers file: the pages\' Content Security Policy for every response.',
+  usage: 'node scripts/headers.ts --site DIR',
+  flags: {
+    site: { type: 'string', default: 'dist', value: 'DIR', description: 'the built site' },
+    help: { type: 'boolean', short: 'h', description: 'show this help' },
+  },
+};
+
+try {
+  const { flags } = parseCommand(spec, process.argv.slice(2));
+  if (flags.help) {
+    console.log(helpText(spec));
+    process.exit(0);
+  }
+  const site = path.resolve(String(flags.site));
+  const pages = fs.existsSync(site) ? fs.readdirSync(site, { recursive: true }).map(String).filter((file) => file.endsWith('.html')).sort() : [];
+  const policies = pages.flatMap((file) => {
+    const text = metaPolicy(fs.readFileSync(path.join(site, file), 'utf8'));
+    return text ? [parsePolicy(text)] : [];
+  });
+  if (policies.length === 0) {
+    console.error(`headers: no page in ${site} carries a Content Security Policy; build the site first.`);
+    process.exitCode = 1;
+  } else {
+    fs.writeFileSync(path.join(site, '_headers'), headersFile(mergePolicies(policies)));
+    console.log(`headers: _headers written from the policies of ${policies.length} pages`);
+  }
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  console.error(`headers: ${error.message}`);
+  process.exitCode = 2;
+}
