@@ -1,0 +1,72 @@
+/**
+ * `llms.txt` (the llmstxt.org format: an H1 with the site's name, a blockquote
+ * summary, then H2 sections of links, each with the page's summary) and
+ * `llms-full.txt` (every note's Markdown, in one file).
+ */
+import type { RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { Twin } from './entries.ts';
+import { markdownOf } from './markdown.ts';
+import { twinStrings } from './strings.ts';
+
+export interface SiteSummary {
+  title: string;
+  description: string;
+}
+
+type Sections = Record<keyof typeof twinStrings.llms.sections, Twin[]>;
+
+const head = (site: SiteSummary, title: string) =>
+  markdownOf([
+    { type: 'heading', depth: 1, children: [{ type: 'text', value: title }] },
+    { type: 'blockquote', children: [{ type: 'paragraph', children: [{ type: 'text', value: site.description }] }] },
+  ]);
+
+export function llmsTxt(site: SiteSummary, twins: Sections): string {
+  const sections = (Object.keys(twinStrings.llms.sections) as (keyof Sections)[]).filter((name) => twins[name].length > 0);
+  const blocks = sections.map((name) =>
+    markdownOf([
+      { type: 'heading', depth: 2, children: [{ type: 'text', value: twinStrings.llms.sections[name] }] },
+      {
+        type: 'list',
+        ordered: false,
+        spread: false,
+        children: twins[name].map((twin) => ({
+          type: 'listItem',
+          spread: false,
+          children: [{ type: 'paragraph', children: [{ type: 'link', url: twin.twinUrl, children: [{ type: 'text', value: twin.title }] }, { type: 'text', value: `: ${twin.summary}` }] }],
+        })),
+      },
+    ]),
+  );
+  return [head(site, site.title), markdownOf([{ type: 'paragraph', children: [{ type: 'text', value: twinStrings.llms.intro }] }]), ...blocks].join('\n');
+}
+
+/**
+ * Footnote labels made unique in a file of many notes: each note's `[^1]`
+ * becomes `[^<id>-1]`, so one note's reference cannot land on another's note.
+ */
+function ownFootnotes(blocks: readonly RootContent[], id: string): RootContent[] {
+  const copy = structuredClone([...blocks]);
+  for (const block of copy) {
+    visit(block, (node) => {
+      if (node.type === 'footnoteReference' || node.type === 'footnoteDefinition') {
+        node.identifier = `${id}-${node.identifier}`;
+        node.label = `${id}-${node.label ?? node.identifier}`;
+      }
+    });
+  }
+  return copy;
+}
+
+/** Every note's Markdown after the site's heading, each opening with its title and address. */
+export function llmsFullTxt(site: SiteSummary, notes: readonly Twin[]): string {
+  const parts = notes.map((note) =>
+    markdownOf([
+      { type: 'heading', depth: 1, children: [{ type: 'text', value: note.title }] },
+      { type: 'paragraph', children: [{ type: 'text', value: `${twinStrings.llms.address}: ` }, { type: 'link', url: note.url, children: [{ type: 'text', value: note.url }] }] },
+      ...ownFootnotes(note.blocks, note.id),
+    ]),
+  );
+  return [head(site, twinStrings.llms.fullTitle(site.title)), ...parts].join('\n');
+}
