@@ -36,3 +36,11 @@ export function pathsContaining(paths: readonly PathLike[], noteId: string, isPu
   }
   return out.sort((a, b) => collator.compare(a.title, b.title) || (a.pathId < b.pathId ? -1 : a.pathId > b.pathId ? 1 : 0));
 }
+
+const START_HERE = 'Start here';
+
+/** The label of a theme page's button to a reading path: "Start here: <title>", unless the title already starts so. */
+export function startHereLabel(title: string): string {
+  const trimmed = title.trim();
+  return trimmed.toLowerCase().startsWith(START_HERE.toLowerCase()) ? trimmed : `${START_HERE}: ${trimmed}`;
+}

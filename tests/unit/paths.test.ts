@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pathsContaining, type PathLike } from '../../src/lib/paths.ts';
+import { pathsContaining, startHereLabel, type PathLike } from '../../src/lib/paths.ts';
 
 const steps = (...notes: string[]) => notes.map((note) => ({ note }));
 const PATHS: PathLike[] = [
@@ -33,5 +33,16 @@ describe('pathsContaining', () => {
 
   it('places a note that a path visits twice at its first visit', () => {
     expect(pathsContaining(PATHS, 'q')).toEqual([{ pathId: 'twice', title: 'Around again', position: 1, total: 3, next: 'y' }]);
+  });
+});
+
+describe('startHereLabel', () => {
+  it.each([
+    ['A fixture path', 'Start here: A fixture path'],
+    ['Start here: cheng and chi', 'Start here: cheng and chi'],
+    ['start here: lower case', 'start here: lower case'],
+    ['  Starting out  ', 'Start here: Starting out'],
+  ])('%s', (title, label) => {
+    expect(startHereLabel(title)).toBe(label);
   });
 });
