@@ -25,6 +25,13 @@ describe('scopeIds', () => {
     );
   });
 
+  it('names each chapter’s asides after the chapter, so no two landmarks share a name', () => {
+    const aside = '<aside class="aside aside-tip" aria-label="Try it"><p class="aside-title">Try it</p></aside>';
+    const titled = (prefix: string, title: string, body: string) => `<template data-scope="${prefix}" data-scope-title="${title}" data-astro-cid-x></template>${body}<template data-scope-end data-astro-cid-x></template>`;
+    const html = titled('n-one', 'One &amp; only', aside + aside) + titled('n-two', 'Two', aside);
+    expect([...scopeIds(html).matchAll(/aria-label="([^"]*)"/g)].map((m) => m[1])).toEqual(['Try it: One &amp; only', 'Try it: One &amp; only (2)', 'Try it: Two']);
+  });
+
   it('leaves a page without chapters as it is', () => {
     const html = '<p id="a"><a href="#a">a</a></p>';
     expect(scopeIds(html)).toBe(html);
