@@ -28,3 +28,17 @@ export function byRecency<T extends { id: string; data: { created: Date; updated
   const time = (item: T) => (item.data.updated ?? item.data.created).getTime();
   return [...items].sort((a, b) => time(b) - time(a) || (a.id < b.id ? -1 : 1));
 }
+
+/**
+ * The items changed after the first day any item was published (by `updated`,
+ * else `created`), most recent first, at most `count`. When every item shares
+ * one date (a site published at once) none is newer than the rest, so the list
+ * is empty: "recently updated" would only repeat the first notes by id.
+ */
+export function recentlyChanged<T extends { id: string; data: { created: Date; updated?: Date | undefined } }>(items: readonly T[], count: number): T[] {
+  const day = (item: T) => (item.data.updated ?? item.data.created).toISOString().slice(0, 10);
+  const first = items.map(day).sort()[0];
+  return byRecency(items)
+    .filter((item) => day(item) > (first ?? ''))
+    .slice(0, count);
+}
