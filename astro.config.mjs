@@ -26,8 +26,8 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   integrations: [
     playbookContent({ contentDir: config.contentDir }),
-    // Filtered views of /plays/ are navigation, not content: keep them out of the sitemap.
-    sitemap({ filter: (page) => !page.includes('/plays/filter/') }),
+    // Filtered views of /plays/ are navigation, not content, and run mode is a tool: keep them out of the sitemap.
+    sitemap({ filter: (page) => !page.includes('/plays/filter/') && !page.endsWith('/run/') }),
   ],
   build: { format: 'directory' },
   // A strict Content Security Policy as a <meta> on every page: Astro hashes the

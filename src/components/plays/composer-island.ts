@@ -24,6 +24,8 @@ export function mountComposer(root: HTMLElement): void {
   const notice = q<HTMLElement>('[data-notice]');
   const table = q<HTMLTableElement>('[data-agenda] table');
   const cli = q<HTMLElement>('[data-cli]');
+  const run = q<HTMLAnchorElement>('[data-run]');
+  const runPath = run.pathname;
   const example = cli.textContent ?? '';
   const strings = JSON.parse(root.dataset.strings ?? '{}') as Strings;
   const plays = new Map<string, AgendaPlay>(boxes.map((box) => [box.value, { id: box.value, ...JSON.parse(box.dataset.play ?? '{}') }]));
@@ -39,6 +41,7 @@ export function mountComposer(root: HTMLElement): void {
     const body = table.tBodies[0] as HTMLTableSectionElement;
     body.replaceChildren();
     table.hidden = true;
+    run.hidden = true;
     cli.textContent = state.plays.length > 0 ? packCommand(state) : example;
     if (state.plays.length === 0) {
       summary.textContent = strings.empty;
@@ -62,6 +65,9 @@ export function mountComposer(root: HTMLElement): void {
         body.append(row);
       }
       table.hidden = false;
+      // Run mode reads the same address format as this page.
+      run.href = `${runPath}${serializeComposeState(state)}`;
+      run.hidden = false;
       const count = String(state.plays.length);
       summary.textContent = fill(state.plays.length === 1 ? strings.summaryOne : strings.summary, {
         count,
