@@ -1,8 +1,10 @@
 /**
- * The timeline's bands: events in date order, grouped into runs of the same
- * era (the Sears era, the Amazon era, customer service). An era that returns
- * later in time starts a new band, so the page always reads top to bottom in
- * date order.
+ * The timeline's bands: one per era (the Sears era, the Amazon era, customer
+ * service), each holding all of its events in date order. Bands follow one
+ * another by their first event, so the page reads top to bottom in date order
+ * of where each era begins; eras overlap in time (Sears' bankruptcy in 2018
+ * closes the Sears era after the Amazon era began), and a band says so with
+ * its span of years.
  */
 export type Era = 'sears' | 'amazon' | 'service';
 
@@ -15,7 +17,7 @@ export interface TimelineEvent {
 
 export interface Band<T extends TimelineEvent> {
   era: Era;
-  /** Stable id for the band's heading: the era and the first event's id. */
+  /** Stable id for the band's heading: `era-<era>`. */
   id: string;
   events: T[];
   /** First and last year of the band, e.g. `1886` and `1906`. */
@@ -29,14 +31,15 @@ export function byDate<T extends TimelineEvent>(events: readonly T[]): T[] {
 }
 
 export function eraBands<T extends TimelineEvent>(events: readonly T[]): Band<T>[] {
-  const bands: Band<T>[] = [];
+  const bands = new Map<Era, Band<T>>();
   for (const event of byDate(events)) {
     const year = event.when.slice(0, 4);
-    const last = bands[bands.length - 1];
-    if (last && last.era === event.era) {
-      last.events.push(event);
-      last.to = year;
-    } else bands.push({ era: event.era, id: `era-${event.era}-${event.id}`, events: [event], from: year, to: year });
+    const band = bands.get(event.era);
+    if (band) {
+      band.events.push(event);
+      band.to = year;
+    } else bands.set(event.era, { era: event.era, id: `era-${event.era}`, events: [event], from: year, to: year });
   }
-  return bands;
+  // A Map keeps insertion order: each band was made at its era's first event, in date order.
+  return [...bands.values()];
 }
