@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { metaPolicy } from '../../src/security/headers.ts';
 import { buildSite, listFiles } from '../helpers/build.ts';
 import { contentWithOverlay } from '../helpers/fixtures.ts';
 
@@ -35,6 +36,17 @@ describe('incremental builds', () => {
     const first = build(site);
     outDir = first.outDir;
     expect(first.output).toMatch(/rendered 6 of 6 notes/);
+  });
+
+  it('writes _headers with a policy that allows every hash any page allows', () => {
+    const headers = fs.readFileSync(path.join(outDir, '_headers'), 'utf8');
+    const pages = listFiles(outDir).filter((file) => file.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(10);
+    for (const file of pages) {
+      const policy = metaPolicy(fs.readFileSync(path.join(outDir, file), 'utf8')) ?? '';
+      for (const hash of policy.match(/'sha\d+-[^']+'/g) ?? []) expect(headers, `${file} allows ${hash}`).toContain(hash);
+    }
+    expect(headers).toContain("frame-ancestors 'none'");
   });
 
   it('a rebuild with no change renders no note and keeps every entry page', () => {
