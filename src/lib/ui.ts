@@ -178,7 +178,7 @@ export const ui = {
     description: (theme: string) => `Every note of the theme “${theme}” on one page, to print or save as PDF.`,
     notes: (count: number) => (count === 1 ? '1 note' : `${count} notes`),
     printHint: 'To print this book or save it as a PDF, use your browser’s Print command (Ctrl+P, or ⌘P on a Mac). Each note starts on a new page.',
-    links: (origin: string) => `Links are printed as their address on ${origin}.`,
+    links: (origin: string) => `Every note of this book is online at ${origin}.`,
     contents: 'Contents',
     online: 'Online:',
     backToTheme: 'Back to the theme',

@@ -143,8 +143,23 @@ describe('theme book', () => {
     const breaks = await page.locator('article.chapter').evaluateAll((chapters) => chapters.map((c) => getComputedStyle(c).breakBefore));
     expect(breaks.length).toBeGreaterThanOrEqual(2);
     expect(new Set(breaks)).toEqual(new Set(['page']));
-    const after = await page.evaluate(() => getComputedStyle(document.querySelector('article.chapter > p a[href^="/notes/"]') as Element, '::after').content);
-    expect(after).toContain('/notes/');
+    await page.context().close();
+  });
+
+  it.each(['/themes/customer-obsession/book/', '/notes/alpha-note/'])('%s prints the addresses of external links only', async (route) => {
+    const page = await openPage(route, { viewport: { width: 794, height: 1123 } });
+    await page.emulateMedia({ media: 'print' });
+    const printed = (selector: string) =>
+      page.locator(selector).evaluateAll((links) => links.map((link) => getComputedStyle(link, '::after').content));
+    // A site-relative address ("/glossary/#fixture-term") leads nowhere on paper.
+    for (const selector of ['.prose a[href^="/glossary/"]', '.prose a[href^="/notes/"]', '.prose a[href^="/plays/"]']) {
+      const contents = await printed(selector);
+      expect(contents.length, selector).toBeGreaterThan(0);
+      for (const content of contents) expect(content, selector).not.toContain('/');
+    }
+    const external = await printed('.prose a[href="https://example.org/"]');
+    expect(external.length).toBeGreaterThan(0);
+    for (const content of external) expect(content).toContain('https://example.org/');
     await page.context().close();
   });
 });
