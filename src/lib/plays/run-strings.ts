@@ -19,7 +19,6 @@ export const runStrings = {
   backToPlay: 'Back to the play',
   backToComposer: 'Change the session',
   noPlays: 'No plays chosen. Pick plays in the session planner, then choose “Run this session”.',
-  planSession: 'Plan a session',
   unknown: 'Not found and left out: {ids}.',
   // Controls.
   controls: 'Timer controls',
@@ -55,9 +54,9 @@ export const runStrings = {
   over: 'Time is up',
   // The session list.
   agenda: 'Session',
-  time: 'Time',
+  /** The session list's column of times as they happened, then as now expected. */
+  actualOrExpected: 'Actual / expected',
   stepColumn: 'Step',
-  current: 'now',
   // Announced to screen readers on a step change, and once per cue.
   announceStep: '{position}: {title}, {minutes} min.',
   announceWarning: '{title}: nearly time, 20% left.',
