@@ -21,7 +21,7 @@ export default defineConfig({
   ...(cacheDir && { cacheDir }),
   // Two routes for one URL fail the build instead of silently picking one.
   prerenderConflictBehavior: 'error',
-  // Content is rendered by our own loader (src/content/loader.ts), not by Astro's Markdown or MDX
+  // Content is rendered by our own loader (src/astro/loader.ts), not by Astro's Markdown or MDX
   // integrations; Shiki's inline styles would break the CSP anyway.
   markdown: { syntaxHighlight: false },
   integrations: [

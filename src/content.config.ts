@@ -1,13 +1,13 @@
 /**
  * Content collections: one loader per collection, all fed from the one site
- * model (src/content/loader.ts): every file under the content directory
+ * model (src/astro/loader.ts): every file under the content directory
  * (`CONTENT_DIR`, default `content/`) is read once, validated once by its
  * schema in src/schema/, and notes and themes are rendered to HTML from the
  * tree the checker read. The schemas are named here for Astro's types.
  */
 import { defineCollection } from 'astro:content';
 import { readSiteConfig } from './config.ts';
-import { playbookLoader } from './content/loader.ts';
+import { playbookLoader } from './astro/loader.ts';
 import { glossarySchema, noteSchema, pathSchema, playSchema, sourceSchema, themeSchema, timelineSchema, type CollectionName } from './schema/index.ts';
 
 const { contentDir, basePath } = readSiteConfig();

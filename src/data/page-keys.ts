@@ -4,7 +4,7 @@
  * are unchanged. A page's key is the catalogue digest (every entry's data and
  * links: src/graph/catalogue.ts) plus the store digest of each entry whose
  * rendered body it shows, which covers the body's bytes, what its HTML reads of
- * other entries and the renderer's code (src/content/loader.ts).
+ * other entries and the renderer's code (src/astro/loader.ts).
  */
 import { createHash } from 'node:crypto';
 import { catalogueDigest } from '../graph/catalogue.ts';

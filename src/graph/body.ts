@@ -12,12 +12,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import type { RawEntry } from '../content/load.ts';
-import { parseBody, type ParseResult } from '../markdown/parse.ts';
-import { inspectTree, type SafetyIssue } from '../markdown/safety.ts';
+import { parseBody, type ParseResult } from '../content/parse.ts';
+import { inspectTree, type SafetyIssue } from '../content/safety.ts';
 import { outlineOf, type BodyOutline } from './extract.ts';
 
 export interface BodyAnalysis extends BodyOutline {
-  /** Violations of the safety policy (src/markdown/safety.ts). */
+  /** Violations of the safety policy (src/content/safety.ts). */
   safety: SafetyIssue[];
   /** Why the body could not be parsed, if it could not. */
   problem?: Extract<ParseResult, { ok: false }>;

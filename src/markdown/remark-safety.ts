@@ -6,7 +6,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { failWith } from './report.ts';
-import { inspectTree } from './safety.ts';
+import { inspectTree } from '../content/safety.ts';
 
 export default function remarkSafety() {
   return (tree: Root, file: VFile) => {

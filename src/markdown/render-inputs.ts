@@ -4,7 +4,7 @@
  * title of every link target, the glossary terms it mentions, the sources its
  * quotations cite). Two builds that compute the same string render the same
  * HTML, so the content loader renders an entry again only when this changes
- * (see src/content/loader.ts). Pure: a function of the graph alone.
+ * (see src/astro/loader.ts). Pure: a function of the graph alone.
  */
 import { glossaryTerms, termMatcher, normalizeSpelling, type TermMatcher } from './remark-glossary.ts';
 import type { GraphEntry, SiteGraph } from '../graph/site-graph.ts';

@@ -93,7 +93,7 @@ export function staticComponentHandlers({ graph, base }: StaticComponentOptions)
     const render = node.name ? components[node.name] : undefined;
     if (!render) {
       const where = node.position ? ` at line ${node.position.start.line}` : '';
-      throw new Error(`<${node.name ?? ''}>${where} has no static rendering; the safety policy (src/markdown/safety.ts) should have rejected it`);
+      throw new Error(`<${node.name ?? ''}>${where} has no static rendering; the safety policy (src/content/safety.ts) should have rejected it`);
     }
     return render(state, node);
   }

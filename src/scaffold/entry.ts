@@ -9,7 +9,7 @@ import { ENTRY_ID, MAX_ID_LENGTH, readEntry, suggestId } from '../content/load.t
 import { RESERVED_ROUTES, STATIC_ROUTES } from '../graph/routes.ts';
 import { COLLECTIONS, type ThemeId } from '../schema/index.ts';
 import type { Finding } from '../validate/finding.ts';
-import { placeholderFindings } from './placeholders.ts';
+import { placeholderFindings } from '../validate/placeholders.ts';
 import { slugify } from './slug.ts';
 import { KINDS, type Kind } from './templates.ts';
 

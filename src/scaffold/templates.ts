@@ -1,13 +1,13 @@
 /**
  * One template per kind of entry `npm run new` can create. Each writes every
  * required field of its schema (src/schema/) and marks each blank with a
- * placeholder (src/scaffold/placeholders.ts) so the checker refuses the file
+ * placeholder (src/validate/placeholders.ts) so the checker refuses the file
  * until a person fills it. Comments in the YAML say what goes where; the
  * field rules themselves live only in the schemas.
  */
 import { stringify } from 'yaml';
 import type { CollectionName, ThemeId } from '../schema/index.ts';
-import { todo, TODO_ID } from './placeholders.ts';
+import { todo, TODO_ID } from '../validate/placeholders.ts';
 
 export interface TemplateInput {
   id: string;

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { didYouMean } from '../lib/nearest.ts';
 import fs from 'node:fs';
-import { placeholderFindings } from '../scaffold/placeholders.ts';
+import { placeholderFindings } from './placeholders.ts';
 import type { CollectionName } from '../schema/index.ts';
 import { referencesOf } from '../schema/references.ts';
 import { isEntryOf, type GraphEntry, type SiteGraph } from '../graph/site-graph.ts';

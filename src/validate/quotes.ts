@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { outlineOf, type BodyQuote } from '../graph/extract.ts';
 import { isEntryOf, type SiteGraph } from '../graph/site-graph.ts';
-import { parseBody } from '../markdown/parse.ts';
+import { parseBody } from '../content/parse.ts';
 import type { Finding } from './finding.ts';
 
 export interface FoundQuote {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { outlineOf, type BodyLink } from '../../src/graph/extract.ts';
-import { parseBody } from '../../src/markdown/parse.ts';
+import { parseBody } from '../../src/content/parse.ts';
 
 /** The outline of a body, parsed the way the site parses it. */
 function outline(body: string, extension = '.md') {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BODY_LIMITS, bodyLimitProblem } from '../../src/markdown/limits.ts';
-import { parseBody } from '../../src/markdown/parse.ts';
+import { BODY_LIMITS, bodyLimitProblem } from '../../src/content/limits.ts';
+import { parseBody } from '../../src/content/parse.ts';
 
 const L = BODY_LIMITS;
 /** `count` characters `char`, spread over lines of at most 50, in one paragraph. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterAll, describe, expect, it } from 'vitest';
-import { rendererVersion, syncCollection, type PlaybookLoaderOptions } from '../../src/content/loader.ts';
+import { rendererVersion, syncCollection, type PlaybookLoaderOptions } from '../../src/astro/loader.ts';
 import { loadSiteGraph } from '../../src/graph/site-graph.ts';
 import { contentWithOverlay } from '../helpers/fixtures.ts';
 

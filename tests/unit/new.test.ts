@@ -6,10 +6,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { helpText, parseCommand, UsageError } from '../../src/cli/args.ts';
 import { clockFrom, formatCreated, gatherRequest, newCommand, titleProblem, type Prompter } from '../../src/cli/new.ts';
 import { readEntry } from '../../src/content/load.ts';
-import { parseBody } from '../../src/markdown/parse.ts';
-import { inspectTree } from '../../src/markdown/safety.ts';
+import { parseBody } from '../../src/content/parse.ts';
+import { inspectTree } from '../../src/content/safety.ts';
 import { planEntry, placeholdersIn, writeEntry } from '../../src/scaffold/entry.ts';
-import { placeholderFindings } from '../../src/scaffold/placeholders.ts';
+import { placeholderFindings } from '../../src/validate/placeholders.ts';
 import { COLLECTION_NAMES, COLLECTIONS } from '../../src/schema/index.ts';
 import { formatFinding } from '../../src/validate/finding.ts';
 import { validateSchema } from '../../src/validate/schema.ts';
@@ -261,7 +261,7 @@ describe('CONTRIBUTING.md', () => {
   });
 
   it('documents every rule the checker can report', () => {
-    const sources = ['src/validate/index.ts', 'src/validate/schema.ts', 'src/validate/quotes.ts', 'src/markdown/safety.ts', 'src/graph/site-graph.ts', 'src/scaffold/placeholders.ts'];
+    const sources = ['src/validate/index.ts', 'src/validate/schema.ts', 'src/validate/quotes.ts', 'src/content/safety.ts', 'src/graph/site-graph.ts', 'src/validate/placeholders.ts'];
     const code = sources.map((file) => fs.readFileSync(path.join(ROOT, file), 'utf8')).join('\n');
     const rules = new Set([...code.matchAll(/rule: '([a-z]+(?:-[a-z]+)+)'|finding\([^;]*?'([a-z]+-[a-z-]+|orphan)'|'(placeholder)'/g)].map((m) => m[1] ?? m[2] ?? m[3]));
     const table = new Set([...text.matchAll(/^\| `([a-z-]+)`(?: \(warning\))? \|/gm)].map((m) => m[1]));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadSiteGraph } from '../../src/graph/site-graph.ts';
-import { MDX_COMPONENTS } from '../../src/markdown/components.ts';
+import { MDX_COMPONENTS } from '../../src/content/components.ts';
 import { createStaticRenderer } from '../../src/markdown/render-static.ts';
 import { ContentError } from '../../src/validate/finding.ts';
 import { contentWithOverlay } from '../helpers/fixtures.ts';

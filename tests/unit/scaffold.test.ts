@@ -7,7 +7,7 @@ import { loadContent, readEntry } from '../../src/content/load.ts';
 import { RESERVED_ROUTES, STATIC_ROUTES } from '../../src/graph/routes.ts';
 import { COLLECTIONS } from '../../src/schema/index.ts';
 import { entryIdFor, isoDay, placeholdersIn, planEntry, ScaffoldError, writeEntry, type ScaffoldPlan } from '../../src/scaffold/entry.ts';
-import { findBodyPlaceholders, findDataPlaceholders, isPlaceholder, placeholderFindings } from '../../src/scaffold/placeholders.ts';
+import { findBodyPlaceholders, findDataPlaceholders, isPlaceholder, placeholderFindings } from '../../src/validate/placeholders.ts';
 import { MAX_SLUG_LENGTH, slugify } from '../../src/scaffold/slug.ts';
 import { KIND_NAMES, KINDS, yamlScalar, type Kind } from '../../src/scaffold/templates.ts';
 import { formatFinding } from '../../src/validate/finding.ts';
