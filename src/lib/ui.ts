@@ -205,6 +205,10 @@ export const ui = {
     found: '{count} results for “{query}”{filters}.',
     foundOne: '1 result for “{query}”{filters}.',
     none: 'No results for “{query}”{filters}.',
+    /** A query that found nothing, searched again with its typos corrected (src/search/spelling.ts). */
+    corrected: 'No results for “{query}”{filters}. Showing {count} results for “{suggestion}”.',
+    correctedOne: 'No results for “{query}”{filters}. Showing 1 result for “{suggestion}”.',
+    didYouMean: 'Did you mean {suggestion}?',
     inFilters: ' in {filters}',
     noneHelp: 'Check the spelling, try fewer or other words, or remove a filter. The word may also be in',
     glossary: 'the glossary',

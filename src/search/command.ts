@@ -51,6 +51,6 @@ export function formatIndexReport(report: IndexReport, cwd = process.cwd()): str
   const where = relative && !relative.startsWith('..') ? relative : report.outputDir;
   return [
     `search-index: indexed ${report.total} records (${counts}) in ${seconds(report.milliseconds)}`,
-    `search-index: wrote ${report.files} files, ${kB(report.bytes)} (index data ${kB(report.indexBytes)}), to ${where}${path.sep}`,
+    `search-index: wrote ${report.files} files, ${kB(report.bytes)} (index data ${kB(report.indexBytes)}, vocabulary ${report.vocabularyWords} words in ${kB(report.vocabularyBytes)}), to ${where}${path.sep}`,
   ].join('\n');
 }

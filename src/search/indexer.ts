@@ -14,6 +14,7 @@ import { loadSiteGraph } from '../graph/site-graph.ts';
 import { pageProblem, tagPage } from './html.ts';
 import { countByType, recordFilters, recordMeta, SearchRecordError, searchRecords } from './records.ts';
 import type { SearchRecord, SearchType } from './types.ts';
+import { siteVocabulary, VOCABULARY_FILE, vocabularyText } from './vocabulary.ts';
 
 /** The folder under the site that holds the index; the search page loads `pagefind.js` from it. */
 export const BUNDLE_DIR = 'pagefind';
@@ -47,6 +48,9 @@ export interface IndexReport {
   bytes: number;
   /** Bytes of the index data alone (metadata, word chunks, fragments, filters). */
   indexBytes: number;
+  /** Words in the "Did you mean" vocabulary (`pagefind/vocabulary.txt`) and its size. */
+  vocabularyWords: number;
+  vocabularyBytes: number;
   milliseconds: number;
 }
 
@@ -144,8 +148,9 @@ export async function buildSearchIndex({ siteDir, contentDir }: IndexOptions): P
     throw new SearchIndexError(`no built site in ${siteDir}: run \`npm run build\` first, or pass the folder with --site.`);
   }
   let records: SearchRecord[];
+  const graph = loadSiteGraph(contentDir, { fresh: true });
   try {
-    records = searchRecords(loadSiteGraph(contentDir, { fresh: true }));
+    records = searchRecords(graph);
   } catch (error) {
     if (error instanceof SearchRecordError) throw new SearchIndexError(error.message, { cause: error });
     throw error;
@@ -160,7 +165,22 @@ export async function buildSearchIndex({ siteDir, contentDir }: IndexOptions): P
     if (errors.length > 0) throw new SearchIndexError(`Pagefind could not build the index: ${errors.join('; ')}`);
     const outputDir = path.join(siteDir, BUNDLE_DIR);
     const written = writeBundle(outputDir, files);
-    return { records: countByType(records), total: records.length, outputDir, ...written, milliseconds: Math.round(performance.now() - started) };
+    // Beside pagefind.js, so the search page finds it under the same bundle path.
+    const vocabulary = siteVocabulary(graph);
+    const text = vocabularyText(vocabulary);
+    fs.writeFileSync(path.join(outputDir, VOCABULARY_FILE), text);
+    const vocabularyBytes = Buffer.byteLength(text);
+    return {
+      records: countByType(records),
+      total: records.length,
+      outputDir,
+      files: written.files + 1,
+      bytes: written.bytes + vocabularyBytes,
+      indexBytes: written.indexBytes,
+      vocabularyWords: vocabulary.length,
+      vocabularyBytes,
+      milliseconds: Math.round(performance.now() - started),
+    };
   } finally {
     // The Node API runs Pagefind as a child process; close it or Node never exits.
     await pagefind.close();

@@ -13,6 +13,11 @@ export interface PagefindResultData {
   excerpt: string;
   meta: Partial<RecordMeta> & Record<string, string | undefined>;
   filters: Record<string, string[] | undefined>;
+  /** The page's indexed text and where the matches and anchors are in it, by word (see excerpt.ts). */
+  content?: string;
+  locations?: number[];
+  weighted_locations?: { location: number; balanced_score: number; weight: number }[];
+  anchors?: { element: string; id: string; location: number; text: string }[];
 }
 
 export interface PagefindResult {

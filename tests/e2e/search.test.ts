@@ -20,7 +20,8 @@ const query = (page: Page) => new URL(page.url()).search;
 
 /** Waits until the status reports a finished search (or its absence) and returns it. */
 async function settled(page: Page, expected: string | RegExp): Promise<void> {
-  await expect.poll(() => status(page).textContent()).toMatch(expected);
+  // Pagefind starts its WebAssembly on the first query: on a loaded machine that takes seconds, not one.
+  await expect.poll(() => status(page).textContent(), { timeout: 20_000 }).toMatch(expected);
   await expect.poll(() => page.locator('[data-results]').getAttribute('aria-busy')).toBeNull();
 }
 
@@ -71,6 +72,42 @@ describe('finding things', () => {
     expect(query(page)).toBe('?q=railway');
     await page.locator('[data-results] a').first().click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/notes/epsilon-note/');
+    await page.context().close();
+  });
+});
+
+describe('typos and excerpts', () => {
+  it('finds what a misspelt query meant, says so, and offers the spelling as a search of its own', async () => {
+    const page = await openPage('/search/');
+    await page.getByLabel('Search for').pressSequentially('swerpunkt', { delay: 20 });
+    await settled(page, 'No results for “swerpunkt”. Showing 2 results for “schwerpunkt”.');
+    expect(await resultLinks(page)).toEqual(['/notes/delta-note/', '/notes/epsilon-note/']);
+    const offer = page.locator('[data-suggest]');
+    expect(await offer.textContent()).toBe('Did you mean schwerpunkt?');
+    // The vocabulary came only after the query that found nothing.
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('/pagefind/vocabulary.txt')).length)).toBe(1);
+    await offer.getByRole('link', { name: 'schwerpunkt' }).click();
+    await settled(page, '2 results for “schwerpunkt”.');
+    expect(query(page)).toBe('?q=schwerpunkt');
+    expect(await page.getByLabel('Search for').inputValue()).toBe('schwerpunkt');
+    expect(await offer.isVisible()).toBe(false);
+    await page.context().close();
+  });
+
+  it('says plainly when even a corrected query finds nothing', async () => {
+    const page = await openPage('/search/?q=qwertyuiop');
+    await settled(page, 'No results for “qwertyuiop”.');
+    expect(await page.locator('[data-suggest]').isVisible()).toBe(false);
+    await page.context().close();
+  });
+
+  it('starts an excerpt at a sentence and never runs a heading into it', async () => {
+    const page = await openPage('/search/?q=footnote');
+    await settled(page, /results? for “footnote”\./);
+    const excerpt = await page.locator('[data-results] li').filter({ has: page.locator('a[href="/notes/alpha-note/"]') }).locator('.excerpt').textContent();
+    // Pagefind's own: "text with a footnote. 1. A subsection. More text, … Second section. Try it. …"
+    expect(excerpt).toMatch(/^Body text with a footnote\./);
+    expect(excerpt).not.toMatch(/A subsection|Second section|First section/);
     await page.context().close();
   });
 });
@@ -208,6 +245,7 @@ describe('budgets', () => {
       inline: [...document.querySelectorAll('style, script:not([src])')].map((node) => node.textContent ?? ''),
     }));
     expect(loaded.files.some((name) => name.includes('/pagefind/'))).toBe(false);
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('/pagefind/')))).toBe(false);
     const bytes = loaded.files.reduce((sum, url) => sum + gzipSync(fs.readFileSync(builtFile(url))).length, 0) + loaded.inline.reduce((sum, text) => sum + gzipSync(text).length, 0);
     expect(bytes).toBeGreaterThan(1024);
     expect(bytes).toBeLessThanOrEqual(30 * 1024);

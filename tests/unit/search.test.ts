@@ -211,13 +211,13 @@ describe('search-index command', () => {
 
   it('reports counts per type, time, files and sizes', () => {
     const text = formatIndexReport(
-      { records: countByType(records), total: records.length, outputDir: path.resolve('dist/pagefind'), files: 25, bytes: 218_726, indexBytes: 12_800, milliseconds: 1234 },
+      { records: countByType(records), total: records.length, outputDir: path.resolve('dist/pagefind'), files: 25, bytes: 218_726, indexBytes: 12_800, vocabularyWords: 410, vocabularyBytes: 3_277, milliseconds: 1234 },
       process.cwd(),
     );
     expect(text).toBe(
       [
         'search-index: indexed 15 records (5 notes, 2 plays, 1 glossary term, 1 timeline event, 2 sources, 3 themes, 1 reading path) in 1.2 s',
-        `search-index: wrote 25 files, 213.6 kB (index data 12.5 kB), to dist${path.sep}pagefind${path.sep}`,
+        `search-index: wrote 25 files, 213.6 kB (index data 12.5 kB, vocabulary 410 words in 3.2 kB), to dist${path.sep}pagefind${path.sep}`,
       ].join('\n'),
     );
   });

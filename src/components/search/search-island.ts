@@ -8,7 +8,7 @@
  * the back button) pushes an entry and further typing replaces it, so Back
  * returns to the previous search rather than to every keystroke.
  */
-import { excerptParts } from '../../search/excerpt.ts';
+import { excerptParts, sentenceExcerpt } from '../../search/excerpt.ts';
 import { PAGE_SIZE, TYPING_DELAY, type PagefindApi, type PagefindResult, type PagefindResultData } from '../../search/pagefind-api.ts';
 import { parseSearchState, sameSearch, searchFilters, serializeSearchState, type SearchState } from '../../search/state.ts';
 import { el, fill } from '../../lib/dom.ts';
@@ -17,6 +17,9 @@ interface Strings {
   found: string;
   foundOne: string;
   none: string;
+  corrected: string;
+  correctedOne: string;
+  didYouMean: string;
   inFilters: string;
   searching: string;
   unavailable: string;
@@ -37,6 +40,7 @@ export function mountSearch(root: HTMLElement): void {
   const none = q<HTMLElement>('[data-none]');
   const clear = q<HTMLAnchorElement>('[data-clear]');
   const list = q<HTMLOListElement>('[data-results]');
+  const suggestion = q<HTMLElement>('[data-suggest]');
   const more = q<HTMLButtonElement>('[data-more]');
   const strings = JSON.parse(root.dataset.strings ?? '{}') as Strings;
   const bundle = root.dataset.bundle ?? '/pagefind/';
@@ -54,6 +58,25 @@ export function mountSearch(root: HTMLElement): void {
   // Loaded on first need and kept: the page costs nothing until someone searches.
   let api: Promise<PagefindApi> | undefined;
   const pagefind = () => (api ??= import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<PagefindApi>);
+
+  /**
+   * "Did you mean": the spelling code and the site's vocabulary load only
+   * after a query found nothing. Resolves to the corrected query, or null.
+   */
+  let speller: Promise<(query: string) => string | null> | undefined;
+  const correct = (query: string): Promise<string | null> => {
+    speller ??= Promise.all([
+      import('../../search/spelling.ts'),
+      fetch(`${bundle}vocabulary.txt`).then((response) => (response.ok ? response.text() : '')),
+    ]).then(([spelling, text]) => {
+      const vocabulary = spelling.readVocabulary(text);
+      return (typed: string) => spelling.suggestQuery(typed, vocabulary);
+    });
+    return speller.then(
+      (suggest) => suggest(query),
+      () => null,
+    );
+  };
 
   const showControls = () => {
     input.value = state.q;
@@ -79,6 +102,22 @@ export function mountSearch(root: HTMLElement): void {
     list.replaceChildren();
     more.hidden = true;
     none.hidden = true;
+    suggestion.hidden = true;
+  };
+
+  /** "Did you mean <a>schwerpunkt</a>?": the link searches for it as if typed. */
+  const offer = (corrected: string) => {
+    const [before = '', after = ''] = strings.didYouMean.split('{suggestion}');
+    const link = el('a', corrected);
+    link.href = `${location.pathname}${serializeSearchState({ ...state, q: corrected })}`;
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      input.value = corrected;
+      update('commit');
+      input.focus();
+    });
+    suggestion.replaceChildren(before, link, after);
+    suggestion.hidden = false;
   };
 
   const renderResult = (data: PagefindResultData): HTMLLIElement => {
@@ -93,7 +132,8 @@ export function mountSearch(root: HTMLElement): void {
     const themes = (data.filters.theme ?? []).map((theme) => strings.themes[theme] ?? theme);
     if (themes.length > 0) meta.append(el('span', themes.join(', ')));
     const excerpt = el('p', undefined, 'excerpt');
-    for (const part of excerptParts(data.excerpt)) excerpt.append(part.marked ? el('mark', part.text) : document.createTextNode(part.text));
+    const parts = data.content && data.locations ? sentenceExcerpt({ content: data.content, locations: data.locations, weighted_locations: data.weighted_locations, anchors: data.anchors, title: data.meta.title }) : excerptParts(data.excerpt);
+    for (const part of parts) excerpt.append(part.marked ? el('mark', part.text) : document.createTextNode(part.text));
     item.append(heading, meta, excerpt);
     return item;
   };
@@ -125,12 +165,27 @@ export function mountSearch(root: HTMLElement): void {
       const pf = await pagefind();
       const response = await pf.search(state.q, { filters: searchFilters(state) });
       if (id !== run) return;
+      let results = response.results;
+      let corrected: string | null = null;
+      if (results.length === 0) {
+        // Nothing found: perhaps a typo. Search for the nearest known words instead.
+        corrected = await correct(state.q);
+        if (id !== run) return;
+        if (corrected) {
+          results = (await pf.search(corrected, { filters: searchFilters(state) })).results;
+          if (id !== run) return;
+          if (results.length === 0) corrected = null;
+        }
+      }
       reset();
-      hits = response.results;
+      hits = results;
       await showMore(id);
       if (id !== run) return;
-      const values = { count: String(hits.length), query: state.q, filters: filterLabel() };
-      status.textContent = fill(hits.length === 0 ? strings.none : hits.length === 1 ? strings.foundOne : strings.found, values);
+      const values = { count: String(hits.length), query: state.q, filters: filterLabel(), suggestion: corrected ?? '' };
+      if (corrected) {
+        status.textContent = fill(hits.length === 1 ? strings.correctedOne : strings.corrected, values);
+        offer(corrected);
+      } else status.textContent = fill(hits.length === 0 ? strings.none : hits.length === 1 ? strings.foundOne : strings.found, values);
       none.hidden = hits.length > 0;
       clear.hidden = !state.type && !state.theme;
       clear.href = `${location.pathname}${serializeSearchState({ q: state.q, type: null, theme: null })}`;
