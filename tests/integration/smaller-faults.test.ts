@@ -4,20 +4,19 @@
  * it and ending with a "Try it" aside; a path titled "Start here: …").
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, listFiles, read, type BuildResult } from '../helpers/build.ts';
 import { FIXTURES, SITE_FIXTURE } from '../helpers/fixtures.ts';
-import fsp from 'node:fs/promises';
-import os from 'node:os';
 
 let build: BuildResult;
 let content: string;
-beforeAll(async () => {
+beforeAll(() => {
   content = fs.mkdtempSync(path.join(os.tmpdir(), 'playbook-faults-'));
-  await fsp.cp(SITE_FIXTURE, content, { recursive: true });
-  await fsp.cp(path.join(FIXTURES, 'faults'), content, { recursive: true });
+  fs.cpSync(SITE_FIXTURE, content, { recursive: true });
+  fs.cpSync(path.join(FIXTURES, 'faults'), content, { recursive: true });
   build = buildSite(content);
   if (build.status !== 0) throw new Error(build.output);
 });
