@@ -1,6 +1,5 @@
 /** Everything a note page shows besides its body, computed from the collections and the site graph. */
-import { byRecency, neighbours } from '../lib/collections.ts';
-import { groupBy } from '../lib/collections.ts';
+import { groupBy, neighbours } from '../lib/collections.ts';
 import { THEME_IDS } from '../schema/index.ts';
 import { config, graph, linkTo, notes, once, plays as allPlays, url, type Note } from './site.ts';
 
@@ -50,9 +49,4 @@ export async function noteLinks(note: Note): Promise<NoteLinks> {
     ...(next && { next: { title: next.data.title, href: url(`/notes/${next.id}/`) } }),
     editUrl,
   };
-}
-
-/** The most recently updated notes, for the home page. */
-export async function recentNotes(count: number): Promise<Note[]> {
-  return byRecency(await notes()).slice(0, count);
 }
