@@ -291,6 +291,26 @@ export function mountRun(root: HTMLElement, now: () => number = () => Date.now()
     }
   });
 
+  // Full screen hides the browser and the site's header, for a projector.
+  const fullscreen = q<HTMLButtonElement>('[data-fullscreen]');
+  if (document.fullscreenEnabled) {
+    fullscreen.hidden = false;
+    fullscreen.addEventListener('click', () => {
+      if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+      else void root.requestFullscreen().catch(() => undefined);
+    });
+    document.addEventListener('fullscreenchange', () => {
+      fullscreen.textContent = document.fullscreenElement ? t.exitFullscreen : t.fullscreen;
+    });
+  }
+
+  // A button clicked with a pointer gives focus back to the page, so the next Space starts or
+  // pauses instead of pressing that button again; a button pressed from the keyboard keeps focus.
+  root.addEventListener('click', (event) => {
+    const button = event.target instanceof Element ? event.target.closest('button') : null;
+    if (button && event.detail > 0) button.blur();
+  });
+
   q<HTMLElement>('[data-body]').hidden = false;
   draw();
   setWake(state.status === 'running');

@@ -29,6 +29,8 @@ export const runStrings = {
   next: 'Next',
   finish: 'Finish',
   reset: 'Start over',
+  fullscreen: 'Full screen',
+  exitFullscreen: 'Leave full screen',
   // The step on screen.
   stepOf: 'Step {n} of {count}',
   breakLabel: 'Break',
