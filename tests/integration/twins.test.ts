@@ -34,7 +34,7 @@ describe('Markdown twins in the built site', () => {
     expect(files).toContain('llms-full.txt');
     // Merged into the output, not moved over it: the pages are still there.
     expect(files).toContain('notes/alpha-note/index.html');
-    expect(files).toContain('worksheets/manifest.json');
+    expect(files).toContain('worksheets/index.json');
     expect(read(first.outDir, 'notes/alpha-note.md')).toMatch(/^---\ntitle: Alpha note\nurl: https:\/\/playbook\.example\/notes\/alpha-note\/\n/);
     expect(read(first.outDir, 'llms.txt')).toMatch(/^# Customer Obsession Playbook\n\n> /);
     expect(read(first.outDir, 'llms.txt')).toContain('- [Alpha note](https://playbook.example/notes/alpha-note.md): ');
