@@ -8,6 +8,7 @@ import { loadSiteGraph } from '../graph/site-graph.ts';
 import { printable } from '../lib/invisible.ts';
 import { formatFinding, formatGithub, isError, sortFindings, type Finding } from '../validate/finding.ts';
 import { validateSite } from '../validate/index.ts';
+import { checkFigures } from '../validate/figures.ts';
 import { checkQuotes } from '../validate/quotes.ts';
 import { UsageError, type CommandSpec } from './args.ts';
 
@@ -58,7 +59,8 @@ export function runCheck(contentDir: string, only?: ReadonlySet<string>, sources
   let quotes: CheckResult['quotes'] = { skipped: 'SOURCES_DIR is not set, so quotations were not compared with the source texts' };
   if (sourcesDir) {
     const result = checkQuotes(graph, sourcesDir);
-    findings.push(...result.findings.filter((f) => !only || only.has(path.resolve(f.file))));
+    // Figures need the texts too: a year or an amount no text gives must stand under "Beyond the texts".
+    findings.push(...[...result.findings, ...checkFigures(graph, sourcesDir)].filter((f) => !only || only.has(path.resolve(f.file))));
     quotes = { checked: result.checked };
   }
   return { findings: sortFindings(findings), entries: graph.entries.size, milliseconds: Math.round(performance.now() - started), quotes };

@@ -25,6 +25,16 @@ export interface Finding {
 
 export const isError = (finding: Finding): boolean => finding.severity === 'error';
 
+/**
+ * The rules that warn instead of failing the check and the build: the editor's
+ * rules on a note's shape (CONTRIBUTING.md, section 8, says why).
+ * Every other rule is an error.
+ */
+export const WARNING_RULES: ReadonlySet<string> = new Set(['orphan', 'note-too-short', 'note-links', 'note-reflect', 'tag-list-missing']);
+
+/** The severity of a rule's findings. */
+export const severityOf = (rule: string): Severity => (WARNING_RULES.has(rule) ? 'warning' : 'error');
+
 /** Sorts findings by file, then position, then rule, so output is stable. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(

@@ -10,6 +10,7 @@ import { placeholderFindings } from './placeholders.ts';
 import type { CollectionName } from '../schema/index.ts';
 import { referencesOf } from '../schema/references.ts';
 import { isEntryOf, type GraphEntry, type SiteGraph } from '../graph/site-graph.ts';
+import { editorialFindings } from './editorial.ts';
 import type { Finding } from './finding.ts';
 
 
@@ -49,6 +50,7 @@ export function validateSite(graph: SiteGraph, options: ValidateOptions = {}): F
     findings.push(...placeholderFindings(entry.raw));
   }
   findings.push(...orphanFindings(graph));
+  findings.push(...editorialFindings(graph));
   const only = options.only;
   return unique(only ? findings.filter((f) => only.has(path.resolve(f.file))) : findings);
 }

@@ -52,6 +52,16 @@ export const INVALID_CASES: { overlay: string; rule: string; file: string; line:
   { overlay: 'raw-html', rule: 'raw-html', file: 'notes/raw-html.md', line: 13 },
   { overlay: 'placeholder', rule: 'placeholder', file: 'notes/unfinished.mdx', line: 3, message: /`summary` still holds the placeholder/ },
   { overlay: 'orphan', rule: 'orphan', file: 'notes/lonely.mdx', line: 1 },
+  // The editorial rules of CONTRIBUTING.md (src/validate/editorial.ts): a note's shape and the controlled tag list.
+  { overlay: 'note-too-short', rule: 'note-too-short', file: 'notes/short-note.mdx', line: 13, message: /has 8 words; a note needs at least 250/ },
+  { overlay: 'note-links', rule: 'note-links', file: 'notes/unlinked-note.mdx', line: 13, message: /links to only 1 other entry/ },
+  { overlay: 'note-reflect', rule: 'note-reflect', file: 'notes/one-question.mdx', line: 9, message: /only 1 reflection question/ },
+  { overlay: 'too-many-reflect', rule: 'frontmatter-schema', file: 'notes/five-questions.mdx', line: 9, message: /at most 4 reflection questions/ },
+  { overlay: 'tag-unknown', rule: 'tag-unknown', file: 'notes/typo-tag.mdx', line: 5, message: /"trusst" is not in .*tags\.yaml\. Did you mean `trust`/ },
+  { overlay: 'tag-unknown', rule: 'tag-unknown', file: 'notes/plural-tag.mdx', line: 5, message: /"loyalties" .*the list has "loyalty"/ },
+  { overlay: 'tag-near-duplicate', rule: 'tag-near-duplicate', file: 'tags.yaml', line: 5, message: /"self-service" is a near-duplicate of "self-serve"/ },
+  { overlay: 'tag-underused', rule: 'tag-underused', file: 'tags.yaml', line: 4, message: /"history" is on no published note/ },
+  { overlay: 'tag-list', rule: 'tag-list', file: 'tags.yaml', line: 3, message: /"trust" needs a one-line description/ },
   // Hostile input: each row guards one way of slipping something past the reader, the parsers or the safety policy.
   { overlay: 'html-between-comments', rule: 'raw-html', file: 'notes/hidden-html.md', line: 13, message: /<img src=x>/ },
   { overlay: 'html-between-comments', rule: 'mdx-event-handler', file: 'notes/hidden-handler.md', line: 13 },
