@@ -79,8 +79,9 @@ export function sentenceExcerpt(source: ExcerptSource, length = EXCERPT_WORDS): 
   };
   if (source.title) {
     const count = wordCount(source.title);
-    const opening = all.slice(0, count).join(' ').replace(/[.:]$/, '');
-    if (decodeEntities(opening) === source.title.trim().replace(/\s+/g, ' ')) cover(0, count);
+    const opening = all.slice(0, count).join(' ');
+    // Pagefind ends a heading with a full stop; a custom record that starts "Term (alias): …" has none.
+    if (/\.$/.test(opening) && decodeEntities(opening.slice(0, -1)) === source.title.trim().replace(/\s+/g, ' ')) cover(0, count);
   }
   for (const anchor of source.anchors ?? []) if (/^h[1-6]$/.test(anchor.element)) cover(anchor.location, wordCount(anchor.text));
 
@@ -128,7 +129,8 @@ export function sentenceExcerpt(source: ExcerptSource, length = EXCERPT_WORDS): 
   };
   push(lead, false);
   for (let i = start; i < end; i++) {
-    if (i > start) push(' ', false);
+    // Between two matched words the space is part of the mark: one highlight for "Fixture term".
+    if (i > start) push(' ', marked.has(i - 1) && marked.has(i));
     push(decodeEntities(all[i] ?? ''), marked.has(i));
   }
   push(tail, false);

@@ -145,6 +145,12 @@ describe('excerpts that start at a sentence', () => {
     expect(excerpt).not.toContain('Alpha note');
   });
 
+  it('takes the opening words for the title only when they end as Pagefind ends a heading', () => {
+    // A glossary term's record: "Term (alias): definition", with no heading in it.
+    const term = text(sentenceExcerpt({ content: 'Fixture term (fixture terms): A word defined for the tests.', locations: [0, 1], title: 'Fixture term' }));
+    expect(term).toBe('[Fixture term] (fixture terms): A word defined for the tests.');
+  });
+
   it('prefers the heaviest match and marks every match it shows', () => {
     const first = content.split(' ').indexOf('parcels.');
     const second = content.split(' ').indexOf('parcels,');
