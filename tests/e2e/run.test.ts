@@ -250,6 +250,8 @@ describe('run mode pages', () => {
   describe.each(VIEWS)('axe (WCAG 2.2 A and AA), $name', (view) => {
     it.each(ROUTES)('%s has no violations ready, at the 20% cue and over time', async (route) => {
       const page = await openRun(route, { colorScheme: view.colorScheme, viewport: view.viewport });
+      // axe waits on timers of its own: let time flow.
+      await page.clock.resume();
       const check = async (state: string) => {
         const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
         expect(results.violations.map((v) => `${state}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
