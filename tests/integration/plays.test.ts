@@ -25,25 +25,32 @@ const weight = (file: string) => {
 };
 
 describe('plays pages', () => {
-  it('publishes the index, every filtered view, each guide and worksheet, and the composer', () => {
+  it('publishes the index, every filtered view, each guide, worksheet and run page, and the composer', () => {
     const files = listFiles(site.outDir);
-    for (const file of ['plays/index.html', 'plays/compose/index.html', ...PLAYS.flatMap((id) => [`plays/${id}/index.html`, `plays/${id}/worksheet/index.html`])]) {
+    for (const file of ['plays/index.html', 'plays/compose/index.html', 'plays/compose/run/index.html', ...PLAYS.flatMap((id) => [`plays/${id}/index.html`, `plays/${id}/worksheet/index.html`, `plays/${id}/run/index.html`])]) {
       expect(files, file).toContain(file);
     }
     for (const view of filteredViews()) expect(files).toContain(fileOf(filterRoute(view)));
   });
 
-  it('ships no JavaScript except on the composer, which has one small module', () => {
-    const pages = listFiles(site.outDir).filter((f) => f.startsWith('plays/') && f.endsWith('.html') && !f.startsWith('plays/compose/'));
+  it('ships no JavaScript except on the composer and the run pages, each with one small module', () => {
+    const isRun = (f: string) => /^plays\/[^/]+\/run\//.test(f);
+    const pages = listFiles(site.outDir).filter((f) => f.startsWith('plays/') && f.endsWith('.html') && !f.startsWith('plays/compose/') && !isRun(f));
     expect(pages.length).toBeGreaterThan(PLAYS.length * 2 + 1);
     for (const page of pages) expect(html(page), page).not.toMatch(/<script/i);
-    const composer = html('plays/compose/index.html');
-    const scripts = [...composer.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
-    expect(scripts).toHaveLength(1);
-    expect(scripts[0]?.[1]).toContain('type="module"');
-    const src = /src="\/([^"]+)"/.exec(scripts[0]?.[1] ?? '')?.[1];
-    const code = src ? read(site.outDir, src) : (scripts[0]?.[2] ?? '');
-    expect(gzipSync(code).length).toBeLessThan(5 * 1024);
+    const budgets: [string, number][] = [
+      ['plays/compose/index.html', 5 * 1024],
+      ['plays/compose/run/index.html', 6 * 1024],
+      ...PLAYS.map((id): [string, number] => [`plays/${id}/run/index.html`, 6 * 1024]),
+    ];
+    for (const [file, budget] of budgets) {
+      const scripts = [...html(file).matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+      expect(scripts, file).toHaveLength(1);
+      expect(scripts[0]?.[1]).toContain('type="module"');
+      const src = /src="\/([^"]+)"/.exec(scripts[0]?.[1] ?? '')?.[1];
+      const code = src ? read(site.outDir, src) : (scripts[0]?.[2] ?? '');
+      expect(gzipSync(code).length, file).toBeLessThan(budget);
+    }
   });
 
   it('passes the HTML validator with the project config on every plays page', async () => {
