@@ -5,7 +5,7 @@ import path from 'node:path';
 import { helpText, parseCommand, UsageError } from '../src/cli/args.ts';
 import { joinRepeated, progressLine, resolveRun, runWorksheets, summaryLine, worksheetsCommand } from '../src/cli/worksheets.ts';
 import { readSiteConfig } from '../src/config.ts';
-import { formatFinding } from '../src/validate/finding.ts';
+import { formatFinding } from '../src/content/finding.ts';
 import { GenerateError } from '../src/worksheets/generate.ts';
 import { loadWorksheetContent } from '../src/worksheets/load.ts';
 

@@ -5,7 +5,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { loadSiteGraph } from './graph/site-graph.ts';
-import { ContentError, formatFinding, isError, sortFindings } from './validate/finding.ts';
+import { ContentError, formatFinding, isError, sortFindings } from './content/finding.ts';
 import { validateSite } from './validate/index.ts';
 
 export default function playbookContent({ contentDir }: { contentDir: string }): AstroIntegration {

@@ -4,7 +4,7 @@
  * (the entry point prints it and exits 2).
  */
 import { parseArgs } from 'node:util';
-import { didYouMean } from '../lib/nearest.ts';
+import { didYouMean } from '../util/nearest.ts';
 
 export interface FlagSpec {
   type: 'string' | 'boolean';

@@ -5,8 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { loadSiteGraph } from '../graph/site-graph.ts';
-import { printable } from '../lib/invisible.ts';
-import { formatFinding, formatGithub, isError, sortFindings, type Finding } from '../validate/finding.ts';
+import { printable } from '../util/invisible.ts';
+import { formatFinding, formatGithub, isError, sortFindings, type Finding } from '../content/finding.ts';
 import { validateSite } from '../validate/index.ts';
 import { checkFigures } from '../validate/figures.ts';
 import { checkQuotes } from '../validate/quotes.ts';

@@ -4,11 +4,11 @@
  * The work itself is in src/scaffold/.
  */
 import path from 'node:path';
-import { didYouMean } from '../lib/nearest.ts';
+import { didYouMean } from '../util/nearest.ts';
 import { THEME_IDS, themeId, title as titleSchema, glossarySchema, type ThemeId } from '../schema/index.ts';
 import { entryIdFor, ScaffoldError, type ScaffoldPlan, type ScaffoldRequest } from '../scaffold/entry.ts';
 import { isKind, KIND_NAMES, KINDS, type Kind } from '../scaffold/templates.ts';
-import type { Finding } from '../validate/finding.ts';
+import type { Finding } from '../content/finding.ts';
 import { UsageError, type CommandSpec, type ParsedFlags } from './args.ts';
 
 const THEMED = KIND_NAMES.filter((kind) => KINDS[kind].needsTheme);

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { withBase } from '../graph/routes.ts';
 import { createStaticServer } from '../lib/static-server.ts';
-import { didYouMean } from '../lib/nearest.ts';
+import { didYouMean } from '../util/nearest.ts';
 import { UsageError, type CommandSpec } from './args.ts';
 
 export const pdfCommand: CommandSpec = {

@@ -5,7 +5,7 @@
  * prints. The build fails on the same findings (src/integration.ts).
  */
 import { loadSiteGraph, type SiteGraph } from '../graph/site-graph.ts';
-import { isError, sortFindings, type Finding } from '../validate/finding.ts';
+import { isError, sortFindings, type Finding } from '../content/finding.ts';
 import { validateSite } from '../validate/index.ts';
 
 const findingsByGraph = new WeakMap<SiteGraph, Finding[]>();

@@ -8,12 +8,12 @@ import path from 'node:path';
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionData, type CollectionName } from '../schema/index.ts';
 import { referencesOf } from '../schema/references.ts';
 import { loadContent, type RawEntry } from '../content/load.ts';
-import { didYouMean } from '../lib/nearest.ts';
+import { didYouMean } from '../util/nearest.ts';
 import { normalizeRoute, RESERVED_ROUTES, STATIC_ROUTES } from './routes.ts';
 import type { ParseResult } from '../content/parse.ts';
 import type { SafetyIssue } from '../content/safety.ts';
-import type { Finding } from '../validate/finding.ts';
-import { validateSchema } from '../validate/schema.ts';
+import type { Finding } from '../content/finding.ts';
+import { validateSchema } from './schema-findings.ts';
 import { analyseBody } from './body.ts';
 import type { BodyHeading, BodyLink, BodyQuote } from './extract.ts';
 

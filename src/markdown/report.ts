@@ -1,7 +1,7 @@
 /** Turns issues found inside a Markdown pipeline into an error that fails the build with file:line. */
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { ContentError, type Finding } from '../validate/finding.ts';
+import { ContentError, type Finding } from '../content/finding.ts';
 
 export interface PipelineIssue {
   rule: string;

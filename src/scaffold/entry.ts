@@ -8,7 +8,7 @@ import path from 'node:path';
 import { ENTRY_ID, MAX_ID_LENGTH, readEntry, suggestId } from '../content/load.ts';
 import { RESERVED_ROUTES, STATIC_ROUTES } from '../graph/routes.ts';
 import { COLLECTIONS, type ThemeId } from '../schema/index.ts';
-import type { Finding } from '../validate/finding.ts';
+import type { Finding } from '../content/finding.ts';
 import { placeholderFindings } from '../validate/placeholders.ts';
 import { slugify } from './slug.ts';
 import { KINDS, type Kind } from './templates.ts';

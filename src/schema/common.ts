@@ -3,7 +3,7 @@
  * contributor sees when the value is wrong, so errors say what to write.
  */
 import { z } from 'astro/zod';
-import { codePoint, CONTROL, describeCharacter, INVISIBLE } from '../lib/invisible.ts';
+import { codePoint, CONTROL, describeCharacter, INVISIBLE } from '../util/invisible.ts';
 
 /**
  * Refuses invisible and bidirectional formatting characters (U+202E and its

@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseYaml } from '../content/yaml.ts';
 import type { GraphEntry, SiteGraph } from '../graph/site-graph.ts';
-import { didYouMean, editDistance } from '../lib/nearest.ts';
-import { severityOf, type Finding } from './finding.ts';
+import { didYouMean, editDistance } from '../util/nearest.ts';
+import { severityOf, type Finding } from '../content/finding.ts';
 import { proseWordCount } from './prose.ts';
 
 /** The smallest body of a published note, in words (as the page's reading time counts them). */

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isEntryOf, type SiteGraph } from '../graph/site-graph.ts';
-import { severityOf, type Finding } from './finding.ts';
+import { severityOf, type Finding } from '../content/finding.ts';
 import { proseLines, type ProseLine } from './prose.ts';
 
 /** The heading of the section where a note states facts the texts do not give. */

@@ -4,14 +4,14 @@
  * report the same findings.
  */
 import path from 'node:path';
-import { didYouMean } from '../lib/nearest.ts';
+import { didYouMean } from '../util/nearest.ts';
 import fs from 'node:fs';
 import { placeholderFindings } from './placeholders.ts';
 import type { CollectionName } from '../schema/index.ts';
 import { referencesOf } from '../schema/references.ts';
 import { isEntryOf, type GraphEntry, type SiteGraph } from '../graph/site-graph.ts';
 import { editorialFindings } from './editorial.ts';
-import type { Finding } from './finding.ts';
+import type { Finding } from '../content/finding.ts';
 
 
 export interface ValidateOptions {

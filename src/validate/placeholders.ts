@@ -10,7 +10,7 @@
  * Pure: it reads a raw entry and returns findings; src/validate/ calls it.
  */
 import type { RawEntry } from '../content/load.ts';
-import type { Finding } from './finding.ts';
+import type { Finding } from '../content/finding.ts';
 
 export const PLACEHOLDER_RULE = 'placeholder';
 /** Starts every text placeholder. Upper case and a colon, so ordinary prose never matches. */

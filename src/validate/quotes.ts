@@ -8,7 +8,7 @@ import path from 'node:path';
 import { outlineOf, type BodyQuote } from '../graph/extract.ts';
 import { isEntryOf, type SiteGraph } from '../graph/site-graph.ts';
 import { parseBody } from '../content/parse.ts';
-import type { Finding } from './finding.ts';
+import type { Finding } from '../content/finding.ts';
 
 export interface FoundQuote {
   text: string;

@@ -7,8 +7,8 @@
 import { listCollectionFiles, readEntry } from '../content/load.ts';
 import type { PlayData } from '../schema/play.ts';
 import type { CollectionName } from '../schema/index.ts';
-import type { Finding } from '../validate/finding.ts';
-import { validateSchema } from '../validate/schema.ts';
+import type { Finding } from '../content/finding.ts';
+import { validateSchema } from '../graph/schema-findings.ts';
 import type { PlayInput } from './model.ts';
 
 export interface WorksheetContent {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/check.ts';
-import { isError, WARNING_RULES } from '../../src/validate/finding.ts';
+import { isError, WARNING_RULES } from '../../src/content/finding.ts';
 import { buildSite, ROOT } from '../helpers/build.ts';
 import { contentWithOverlay, INVALID_CASES } from '../helpers/fixtures.ts';
 

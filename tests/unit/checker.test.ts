@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatReport, runCheck } from '../../src/cli/check.ts';
-import { formatFinding, formatGithub, WARNING_RULES } from '../../src/validate/finding.ts';
+import { formatFinding, formatGithub, WARNING_RULES } from '../../src/content/finding.ts';
 import { contentWithOverlay, INVALID_CASES, INVALID_FIXTURES, SITE_FIXTURE } from '../helpers/fixtures.ts';
 
 const created: string[] = [];

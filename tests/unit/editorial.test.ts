@@ -6,7 +6,7 @@ import { runCheck } from '../../src/cli/check.ts';
 import { loadSiteGraph } from '../../src/graph/site-graph.ts';
 import { MIN_TAG_USES, nearDuplicateTags, readTagList, tagKey } from '../../src/validate/editorial.ts';
 import { checkFigures, expandShortYears, findFigures } from '../../src/validate/figures.ts';
-import { formatFinding } from '../../src/validate/finding.ts';
+import { formatFinding } from '../../src/content/finding.ts';
 import { proseOfLine, proseWordCount } from '../../src/validate/prose.ts';
 import { contentWithOverlay, FIXTURES } from '../helpers/fixtures.ts';
 

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/check.ts';
 import { MAX_FILE_BYTES } from '../../src/content/load.ts';
 import { loadSiteGraph } from '../../src/graph/site-graph.ts';
-import type { Finding } from '../../src/validate/finding.ts';
+import type { Finding } from '../../src/content/finding.ts';
 import { validateSite } from '../../src/validate/index.ts';
 import { contentWithOverlay, SITE_FIXTURE } from '../helpers/fixtures.ts';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSiteGraph } from '../../src/graph/site-graph.ts';
 import { markdownPlugins } from '../../src/markdown/pipeline.ts';
 import { readingTime } from '../../src/markdown/remark-reading-time.ts';
-import { ContentError } from '../../src/validate/finding.ts';
+import { ContentError } from '../../src/content/finding.ts';
 import { FIXTURES, SITE_FIXTURE } from '../helpers/fixtures.ts';
 
 /** The site's real pipeline, rendering as if the input were the fixture note `beta-note`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { didYouMean, editDistance, nearest } from '../../src/lib/nearest.ts';
+import { didYouMean, editDistance, nearest } from '../../src/util/nearest.ts';
 
 describe('nearest', () => {
   it('measures edit distance', () => {

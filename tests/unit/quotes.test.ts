@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSiteGraph } from '../../src/graph/site-graph.ts';
-import { formatFinding } from '../../src/validate/finding.ts';
+import { formatFinding } from '../../src/content/finding.ts';
 import { checkQuotes, findQuotes, normalizeQuoteText } from '../../src/validate/quotes.ts';
 import { FIXTURES, SITE_FIXTURE } from '../helpers/fixtures.ts';
 

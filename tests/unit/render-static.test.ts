@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadSiteGraph } from '../../src/graph/site-graph.ts';
 import { MDX_COMPONENTS } from '../../src/content/components.ts';
 import { createStaticRenderer } from '../../src/markdown/render-static.ts';
-import { ContentError } from '../../src/validate/finding.ts';
+import { ContentError } from '../../src/content/finding.ts';
 import { contentWithOverlay } from '../helpers/fixtures.ts';
 
 const site = contentWithOverlay();

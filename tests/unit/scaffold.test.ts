@@ -10,8 +10,8 @@ import { entryIdFor, isoDay, placeholdersIn, planEntry, ScaffoldError, writeEntr
 import { findBodyPlaceholders, findDataPlaceholders, isPlaceholder, placeholderFindings } from '../../src/validate/placeholders.ts';
 import { MAX_SLUG_LENGTH, slugify } from '../../src/scaffold/slug.ts';
 import { KIND_NAMES, KINDS, yamlScalar, type Kind } from '../../src/scaffold/templates.ts';
-import { formatFinding } from '../../src/validate/finding.ts';
-import { validateSchema } from '../../src/validate/schema.ts';
+import { formatFinding } from '../../src/content/finding.ts';
+import { validateSchema } from '../../src/graph/schema-findings.ts';
 import { contentWithOverlay, SITE_FIXTURE } from '../helpers/fixtures.ts';
 
 const created: string[] = [];

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readEntry } from '../../src/content/load.ts';
 import type { CollectionName } from '../../src/schema/index.ts';
-import { validateSchema } from '../../src/validate/schema.ts';
+import { validateSchema } from '../../src/graph/schema-findings.ts';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'schema-findings-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));

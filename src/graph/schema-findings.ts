@@ -4,9 +4,9 @@
  */
 import type { z } from 'astro/zod';
 import type { RawEntry } from '../content/load.ts';
-import { didYouMean } from '../lib/nearest.ts';
+import { didYouMean } from '../util/nearest.ts';
 import { COLLECTIONS } from '../schema/index.ts';
-import type { Finding } from './finding.ts';
+import type { Finding } from '../content/finding.ts';
 
 type Issue = z.core.$ZodIssue;
 

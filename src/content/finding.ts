@@ -3,7 +3,7 @@
  * and the tests all speak this shape, so a contributor sees the same message
  * wherever the problem is caught.
  */
-import { printable } from '../lib/invisible.ts';
+import { printable } from '../util/invisible.ts';
 
 export type Severity = 'error' | 'warning';
 
