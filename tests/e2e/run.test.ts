@@ -270,6 +270,14 @@ describe('run mode pages', () => {
     });
   });
 
+  it('without JavaScript, says so and links to the play with every step', async () => {
+    const page = await openPage('/plays/fixture-play/run/', { javaScriptEnabled: false });
+    expect(await page.locator('[data-body]').isVisible()).toBe(false);
+    expect(await page.locator('main').textContent()).toContain('Run mode needs JavaScript for its timer.');
+    expect(await page.getByRole('link', { name: 'Back to the play' }).last().getAttribute('href')).toBe('/plays/fixture-play/');
+    await page.context().close();
+  });
+
   it('ships its script on the run pages only', () => {
     const outDir = inject('outDir');
     const pages: string[] = [];

@@ -209,7 +209,7 @@ export function mountRun(root: HTMLElement, now: () => number = () => Date.now()
     if (state.index !== shownIndex) showStep();
     const segment = segments[state.index];
     const clock = countdown(state, segments, at);
-    const plan = schedule(state, segments, plannedStart(), at);
+    const times = schedule(state, segments, plannedStart(), at);
     const done = state.status === 'done';
 
     digits.textContent = formatCountdown(done ? 0 : clock.remainingMs);
@@ -231,17 +231,17 @@ export function mountRun(root: HTMLElement, now: () => number = () => Date.now()
     nextButton.disabled = done;
     nextButton.textContent = state.index === segments.length - 1 && state.status !== 'ready' ? t.finish : t.next;
     status.textContent = { ready: t.ready, running: t.running, paused: t.paused, done: t.done }[state.status];
-    const minutes = deltaMinutes(plan.deltaMs);
+    const minutes = deltaMinutes(times.deltaMs);
     delta.textContent = minutes === 0 ? t.onTime : fill(minutes > 0 ? t.behind : t.ahead, { minutes: String(Math.abs(minutes)) });
 
     const current = state.index;
-    planned.textContent = span(plan.planned[current] as Span);
-    expected.textContent = span(plan.expected[current] as Span);
+    planned.textContent = span(times.planned[current] as Span);
+    expected.textContent = span(times.expected[current] as Span);
     expectedLabel.textContent = done ? t.actual : t.expected;
     nowClock.textContent = clockTime(at, 'down');
     rows.forEach((row, i) => {
-      const p = span(plan.planned[i] as Span);
-      const e = span(plan.expected[i] as Span);
+      const p = span(times.planned[i] as Span);
+      const e = span(times.expected[i] as Span);
       if (row.planned.textContent !== p) row.planned.textContent = p;
       if (row.expected.textContent !== e) row.expected.textContent = e;
       row.expected.classList.toggle('moved', p !== e);
