@@ -104,6 +104,19 @@ describe('run mode of one play', () => {
     await page.context().close();
   });
 
+  it('does not resume a run started more than 12 hours ago', async () => {
+    const page = await openRun('/plays/fixture-play/run/');
+    await page.keyboard.press('Space');
+    await page.clock.fastForward('11:00:00');
+    await page.reload();
+    expect(await text(page, '[data-status]')).toBe('Running.');
+    await page.clock.fastForward('02:00:00');
+    await page.reload();
+    expect(await text(page, '[data-status]')).toBe('Ready: press Space or Start.');
+    expect(await text(page, '[data-countdown]')).toBe('10:00');
+    await page.context().close();
+  });
+
   it('works by buttons and finishes the session', async () => {
     const page = await openRun('/plays/second-fixture-play/run/');
     expect(await page.getByRole('button', { name: 'Previous', exact: true }).isDisabled()).toBe(true);

@@ -6,6 +6,7 @@ import {
   deltaMinutes,
   formatCountdown,
   initialState,
+  isStale,
   next,
   pause,
   previous,
@@ -181,5 +182,14 @@ describe('restoreState', () => {
     ['running without a start', JSON.stringify({ ...running, since: null })],
   ])('starts fresh from %s', (_name, stored) => {
     expect(restoreState(stored, 3)).toEqual(initialState(3));
+  });
+});
+
+describe('isStale', () => {
+  it('leaves a run of today to resume and starts afresh after 12 hours', () => {
+    expect(isStale(initialState(3), at(10_000))).toBe(false);
+    const started = start(initialState(3), at(0));
+    expect(isStale(started, at(12 * 60))).toBe(false);
+    expect(isStale(started, at(12 * 60 + 1))).toBe(true);
   });
 });

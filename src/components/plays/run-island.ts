@@ -14,6 +14,7 @@ import {
   deltaMinutes,
   formatCountdown,
   initialState,
+  isStale,
   next,
   previous,
   restoreState,
@@ -108,6 +109,8 @@ export function mountRun(root: HTMLElement, now: () => number = () => Date.now()
 
   const segments = plan.segments;
   let state = restoreState(readStored(plan.key), segments.length);
+  // Last week's run of the same session is not resumed.
+  if (isStale(state, now())) state = initialState(segments.length);
 
   const stage = q<HTMLElement>('[data-stage]');
   const position = q<HTMLElement>('[data-position]');

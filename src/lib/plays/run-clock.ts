@@ -225,6 +225,12 @@ export function formatCountdown(remainingMs: number): string {
   return over ? `+${text}` : text;
 }
 
+/** A run started this long ago is last time's, not one to resume: no session lasts half a day. */
+export const STALE_AFTER_MS = 12 * 60 * MINUTE;
+
+/** Whether a stored run is from an earlier session (started over 12 hours ago) and should start afresh. */
+export const isStale = (state: RunState, now: number): boolean => state.startedAt !== null && now - state.startedAt > STALE_AFTER_MS;
+
 const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
 const isTimeOrNull = (value: unknown): value is number | null => value === null || isTime(value);
 const STATUSES: readonly RunStatus[] = ['ready', 'running', 'paused', 'done'];
