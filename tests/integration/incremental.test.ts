@@ -16,8 +16,8 @@ const site = contentWithOverlay();
 cleanup.push(site);
 let outDir = '';
 
-function build(contentDir: string, into?: string) {
-  const result = buildSite(contentDir, {}, into);
+function build(contentDir: string, into?: string, env: Record<string, string> = {}) {
+  const result = buildSite(contentDir, env, into);
   if (!into) cleanup.push(result.outDir);
   expect(result.status, result.output).toBe(0);
   return result;
@@ -77,5 +77,11 @@ describe('incremental builds', () => {
     const renamed = build(site, outDir);
     expect(renamed.output).not.toMatch(/\(restored\)/);
     expect(fs.readFileSync(path.join(outDir, 'notes/gamma-note/index.html'), 'utf8')).toContain('Alpha, renamed for the rebuild');
+  });
+
+  it('after a site setting from the environment changes (REPO_URL), no page is kept from the last build', () => {
+    const rebuilt = build(site, outDir, { REPO_URL: 'https://github.com/example/playbook' });
+    expect(rebuilt.output).not.toMatch(/\(restored\)/);
+    expect(fs.readFileSync(path.join(outDir, 'notes/alpha-note/index.html'), 'utf8')).toContain('https://github.com/example/playbook/edit/main/content/notes/alpha-note.mdx');
   });
 });

@@ -100,7 +100,7 @@ describe('the search index of the fixture site', () => {
     expect(site.output).toMatch(
       /search-index: indexed 15 records \(5 notes, 2 plays, 1 glossary term, 1 timeline event, 2 sources, 3 themes, 1 reading path\) in \d+\.\d s/,
     );
-    expect(site.output).toMatch(/search-index: wrote \d+ files, [\d.]+ kB \(index data [\d.]+ kB\), to \S+pagefind\//);
+    expect(site.output).toMatch(/search-index: wrote \d+ files, [\d.]+ kB \(index data [\d.]+ kB, vocabulary \d+ words in [\d.]+ kB\), to \S+pagefind\//);
   });
 
   it('ships what the search page uses, not Pagefind’s ready-made UIs', () => {
