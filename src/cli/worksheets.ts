@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { didYouMean } from '../util/nearest.ts';
-import { DEFAULT_START } from '../lib/plays/compose-state.ts';
+import { DEFAULT_START } from '../plays/compose-state.ts';
 import type { Finding } from '../content/finding.ts';
 import { parseClock } from '../worksheets/agenda.ts';
 import { generate, planPackFiles, planPlayFiles, type PlannedFile, type WrittenFile } from '../worksheets/generate.ts';

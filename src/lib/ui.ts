@@ -26,7 +26,7 @@ export const ui = {
   citedBy: 'Cited by',
   tags: 'Tags',
   notFoundTitle: 'Page not found',
-  /** The plays index and its pre-rendered filtered views (src/lib/plays/filters.ts). */
+  /** The plays index and its pre-rendered filtered views (src/plays/filters.ts). */
   playList: {
     title: 'Plays',
     description: 'Short workshops that turn the notes into team conversations, grouped by theme.',

@@ -4,7 +4,7 @@
  * print worksheet) read their labels from here, never inline, so the web and
  * print say the same thing.
  */
-import { formatDuration } from '../lib/plays/time.ts';
+import { formatDuration } from '../util/time.ts';
 import type { Prompt } from '../schema/play.ts';
 import { SCALE_POINTS } from './scale.ts';
 

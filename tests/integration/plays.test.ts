@@ -3,7 +3,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { filteredViews, filterRoute } from '../../src/lib/plays/filters.ts';
+import { filteredViews, filterRoute } from '../../src/plays/filters.ts';
 import { buildSite, listFiles, read, ROOT, type BuildResult } from '../helpers/build.ts';
 import { SITE_FIXTURE } from '../helpers/fixtures.ts';
 

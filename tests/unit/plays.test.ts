@@ -8,8 +8,8 @@ import {
   serializeComposeState,
   shellQuote,
   type ComposeState,
-} from '../../src/lib/plays/compose-state.ts';
-import { worksheetFiles } from '../../src/lib/plays/downloads.ts';
+} from '../../src/plays/compose-state.ts';
+import { worksheetFiles } from '../../src/plays/downloads.ts';
 import {
   describeFilter,
   filteredViews,
@@ -23,10 +23,10 @@ import {
   THEME_FILTERS,
   TIME_BUCKETS,
   type PlayFilter,
-} from '../../src/lib/plays/filters.ts';
-import { describeAnswer, promptsInSessionOrder, promptSteps, range } from '../../src/lib/plays/prompts.ts';
-import type { PlaySummary } from '../../src/lib/plays/summary.ts';
-import { clockOffset, formatDuration, timedSteps } from '../../src/lib/plays/time.ts';
+} from '../../src/plays/filters.ts';
+import { describeAnswer, promptsInSessionOrder, promptSteps, range } from '../../src/plays/prompts.ts';
+import type { PlaySummary } from '../../src/plays/summary.ts';
+import { clockOffset, formatDuration, timedSteps } from '../../src/util/time.ts';
 
 const play = (id: string, theme: PlaySummary['theme'], runMinutes: number, min: number, max: number): PlaySummary => ({
   id,

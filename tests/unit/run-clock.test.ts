@@ -15,7 +15,7 @@ import {
   start,
   toggle,
   type RunState,
-} from '../../src/lib/plays/run-clock.ts';
+} from '../../src/plays/run-clock.ts';
 
 const MIN = 60_000;
 /** 09:00 local time on a fixed day: clock times are read in local time, like the page. */

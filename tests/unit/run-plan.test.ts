@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runPlay } from '../../src/lib/plays/run-data.ts';
-import { planSession, runQuery, sessionFromQuery, type RunPlay } from '../../src/lib/plays/run-plan.ts';
+import { runPlay } from '../../src/plays/run-data.ts';
+import { planSession, runQuery, sessionFromQuery, type RunPlay } from '../../src/plays/run-plan.ts';
 import { buildAgenda } from '../../src/worksheets/agenda.ts';
 
 const step = (title: string, minutes: number) => ({ title, minutes, instructions: `Do ${title}.`, prompts: [] });

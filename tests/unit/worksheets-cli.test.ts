@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCommand, UsageError } from '../../src/cli/args.ts';
-import { DEFAULT_START as COMPOSER_START } from '../../src/lib/plays/compose-state.ts';
+import { DEFAULT_START as COMPOSER_START } from '../../src/plays/compose-state.ts';
 import { createdDate, DEFAULT_CREATED, formatSize, joinRepeated, resolveRun, worksheetsCommand } from '../../src/cli/worksheets.ts';
 import { ROOT } from '../helpers/build.ts';
 import { SITE_FIXTURE } from '../helpers/fixtures.ts';

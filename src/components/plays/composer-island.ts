@@ -6,8 +6,8 @@
  * renders the agenda with buildAgenda. DOM is built with textContent only.
  */
 import { buildAgenda, type AgendaPlay } from '../../worksheets/agenda.ts';
-import { isClock, packCommand, parseBreak, parseComposeState, serializeComposeState, type ComposeState } from '../../lib/plays/compose-state.ts';
-import { formatDuration } from '../../lib/plays/time.ts';
+import { isClock, packCommand, parseBreak, parseComposeState, serializeComposeState, type ComposeState } from '../../plays/compose-state.ts';
+import { formatDuration } from '../../util/time.ts';
 import { el, fill } from '../../lib/dom.ts';
 
 type Strings = Record<'empty' | 'summary' | 'summaryOne' | 'unknown', string>;

@@ -2,7 +2,7 @@
  * Run mode's island, bundled into the run pages only. It plans the session
  * from the embedded plays (and, on the session page, the composer's address),
  * keeps the run state in localStorage under the session's key, and redraws
- * from the pure clock (src/lib/plays/run-clock.ts) four times a second. Text
+ * from the pure clock (src/plays/run-clock.ts) four times a second. Text
  * goes in with textContent only. Screen readers hear the live region, which
  * changes on a step change and once per cue, never on a tick.
  */
@@ -23,9 +23,9 @@ import {
   type Cue,
   type RunState,
   type Span,
-} from '../../lib/plays/run-clock.ts';
-import { planSession, runQuery, sessionFromQuery, type RunPlan, type RunPlay } from '../../lib/plays/run-plan.ts';
-import { runStrings as t } from '../../lib/plays/run-strings.ts';
+} from '../../plays/run-clock.ts';
+import { planSession, runQuery, sessionFromQuery, type RunPlan, type RunPlay } from '../../plays/run-plan.ts';
+import { runStrings as t } from '../../plays/run-strings.ts';
 
 const TICK_MS = 250;
 

@@ -5,10 +5,10 @@
  * work). This module defines the filters, which plays match, and the URL of
  * each combination; the pages only render what it returns.
  */
-import { THEME_IDS, type ThemeId } from '../../schema/common.ts';
-import { groupBy } from '../collections.ts';
-import { THEME_TITLES } from '../themes.ts';
-import { ui } from '../ui.ts';
+import { THEME_IDS, type ThemeId } from '../schema/common.ts';
+import { groupBy } from '../lib/collections.ts';
+import { THEME_TITLES } from '../lib/themes.ts';
+import { ui } from '../lib/ui.ts';
 import type { PlaySummary } from './summary.ts';
 
 /** An inclusive range of minutes or people; `max` may be Infinity. */

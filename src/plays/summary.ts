@@ -3,7 +3,7 @@
  * plain object: pages map collection entries through `summarize`, tests build
  * these by hand.
  */
-import type { PlayData } from '../../schema/play.ts';
+import type { PlayData } from '../schema/play.ts';
 
 export interface PlaySummary {
   id: string;

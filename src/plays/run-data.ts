@@ -3,7 +3,7 @@
  * page: each step with its instructions, facilitator note and the worksheet
  * questions it asks, numbered and described as the worksheets do.
  */
-import type { PlayData } from '../../schema/play.ts';
+import type { PlayData } from '../schema/play.ts';
 import { describeAnswer, promptsInSessionOrder } from './prompts.ts';
 import type { RunPlay } from './run-plan.ts';
 

@@ -3,9 +3,9 @@
  * which steps answer it. The words are the PDF's and Markdown's
  * (src/worksheets/strings.ts), so web and print describe a prompt alike.
  */
-import type { PlayData, Prompt, Step } from '../../schema/play.ts';
-import { promptsInStepOrder } from '../../worksheets/model.ts';
-import { strings } from '../../worksheets/strings.ts';
+import type { PlayData, Prompt, Step } from '../schema/play.ts';
+import { promptsInStepOrder } from '../worksheets/model.ts';
+import { strings } from '../worksheets/strings.ts';
 
 /**
  * The prompts in the order a session reaches them (by the first step that asks
