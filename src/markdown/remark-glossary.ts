@@ -21,7 +21,7 @@ import type { Link, PhrasingContent, Root, Text } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { withBase } from '../graph/routes.ts';
-import type { GraphEntry, SiteGraph } from '../graph/site-graph.ts';
+import { isEntryOf, type EntryOf, type GraphEntry, type SiteGraph } from '../graph/site-graph.ts';
 import { smarten } from './remark-typography.ts';
 
 export interface RemarkGlossaryOptions {
@@ -80,13 +80,8 @@ export function termMatcher(terms: readonly GlossaryTerm[]): TermMatcher | null 
 /** The glossary entries of a site graph as terms. */
 export function glossaryTerms(graph: SiteGraph): GlossaryTerm[] {
   return graph.byCollection.glossary
-    .filter((entry) => !entry.draft)
-    .flatMap((entry) => {
-      const data = (entry.raw.data ?? {}) as { term?: unknown; aliases?: unknown; definition?: unknown };
-      if (typeof data.term !== 'string' || typeof data.definition !== 'string') return [];
-      const aliases = Array.isArray(data.aliases) ? data.aliases.filter((a): a is string => typeof a === 'string') : [];
-      return [{ id: entry.id, term: data.term, aliases, definition: data.definition.trim().replace(/\s+/g, ' ') }];
-    });
+    .filter((entry): entry is EntryOf<'glossary'> => !entry.draft && isEntryOf(entry, 'glossary'))
+    .map((entry) => ({ id: entry.id, term: entry.data.term, aliases: entry.data.aliases, definition: entry.data.definition.trim().replace(/\s+/g, ' ') }));
 }
 
 const matchers = new WeakMap<SiteGraph, TermMatcher | null>();
@@ -158,11 +153,11 @@ function quotedTexts(tree: Root): WeakMap<Text, [number, number][]> {
   return quoted;
 }
 
-/** Whether the note opted out with `glossaryLinks: false` (Astro's frontmatter first, the raw file as a fallback). */
+/** Whether the note opted out with `glossaryLinks: false` (the frontmatter the renderer passes first, the note's data as a fallback). */
 function optedOut(file: VFile, entry: GraphEntry): boolean {
   const frontmatter = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter;
   if (frontmatter && 'glossaryLinks' in frontmatter) return frontmatter.glossaryLinks === false;
-  return (entry.raw.data as { glossaryLinks?: unknown } | undefined)?.glossaryLinks === false;
+  return isEntryOf(entry, 'notes') && !entry.data.glossaryLinks;
 }
 
 /** The id of a term's definition span on a note's page. */

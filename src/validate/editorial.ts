@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseYaml } from '../content/yaml.ts';
-import type { GraphEntry, SiteGraph } from '../graph/site-graph.ts';
+import { isEntryOf, type EntryOf, type GraphEntry, type SiteGraph } from '../graph/site-graph.ts';
 import { didYouMean, editDistance } from '../util/nearest.ts';
 import { severityOf, type Finding } from '../content/finding.ts';
 import { proseWordCount } from './prose.ts';
@@ -25,7 +25,6 @@ export const TAGS_FILE = 'tags.yaml';
 
 const ENTRY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-type Data = Record<string, unknown>;
 
 const at = (entry: GraphEntry, line: number, rule: string, message: string, fix: string): Finding => ({
   file: entry.raw.file,
@@ -45,8 +44,7 @@ export function editorialFindings(graph: SiteGraph): Finding[] {
 function noteFindings(graph: SiteGraph): Finding[] {
   const out: Finding[] = [];
   for (const note of graph.byCollection.notes) {
-    if (note.draft || !note.data || note.raw.problem || note.parseProblem) continue;
-    const data = note.data as Data;
+    if (note.draft || !isEntryOf(note, 'notes') || note.raw.problem || note.parseProblem) continue;
     const words = proseWordCount(note.raw.body);
     if (words < MIN_NOTE_WORDS) {
       out.push(
@@ -75,7 +73,7 @@ function noteFindings(graph: SiteGraph): Finding[] {
         ),
       );
     }
-    const reflect = Array.isArray(data.reflect) ? data.reflect.length : 0;
+    const reflect = note.data.reflect.length;
     if (reflect < MIN_REFLECT) {
       out.push(
         at(
@@ -177,7 +175,8 @@ export function readTagList(root: string): TagList | null {
 
 /** Tags of notes checked against the list; each listed tag on enough published notes. */
 function tagFindings(graph: SiteGraph): Finding[] {
-  const tagged = graph.byCollection.notes.filter((note) => Array.isArray((note.raw.data as Data | undefined)?.tags) && ((note.raw.data as Data).tags as unknown[]).length > 0);
+  // Validated notes only: a note whose frontmatter breaks its schema is reported for that first.
+  const tagged = graph.byCollection.notes.filter((note): note is EntryOf<'notes'> => isEntryOf(note, 'notes') && note.data.tags.length > 0);
   const list = readTagList(graph.root);
   if (!list) {
     const first = tagged[0];
@@ -199,8 +198,8 @@ function tagFindings(graph: SiteGraph): Finding[] {
   if (list.tags.size === 0 && list.findings.length > 0) return out;
   const listed = [...list.tags.keys()];
   for (const note of tagged) {
-    ((note.raw.data as Data).tags as unknown[]).forEach((tag, i) => {
-      if (typeof tag !== 'string' || list.tags.has(tag) || !ENTRY_ID.test(tag)) return; // a malformed tag is the schema's finding
+    note.data.tags.forEach((tag, i) => {
+      if (list.tags.has(tag) || !ENTRY_ID.test(tag)) return; // a malformed tag is the schema's finding
       const twin = listed.find((other) => nearDuplicateTags(tag, other));
       out.push(
         at(
