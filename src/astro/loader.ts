@@ -18,10 +18,10 @@
  * title shows on the pages that link to it and a deleted note's page goes.
  */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { codeVersion } from '../graph/body.ts';
 import { forgetSiteGraph, isEntryOf, loadSiteGraph, type SiteGraph } from '../graph/site-graph.ts';
 import { renderInputs } from '../markdown/render-inputs.ts';
 import { createStaticRenderer, type EntryRenderer } from '../markdown/render-static.ts';
@@ -35,31 +35,11 @@ export interface PlaybookLoaderOptions {
   base: string;
 }
 
-/** The code whose change changes rendered HTML: the Markdown pipeline, the graph, and the locked dependencies. */
-const RENDERER_CODE = ['src/markdown', 'src/graph', 'package-lock.json'];
-
-const versions = new Map<string, string>();
-/** A hash of the renderer's code, computed once per process. */
-export function rendererVersion(root: string): string {
-  let version = versions.get(root);
-  if (version) return version;
-  const hash = createHash('sha256');
-  for (const relative of RENDERER_CODE) {
-    const target = path.join(root, relative);
-    if (!fs.existsSync(target)) continue;
-    const files = fs.statSync(target).isDirectory()
-      ? fs
-          .readdirSync(target, { recursive: true, withFileTypes: true })
-          .filter((dirent) => dirent.isFile())
-          .map((dirent) => path.join(dirent.parentPath, dirent.name))
-          .sort()
-      : [target];
-    for (const file of files) hash.update(path.relative(root, file)).update('\0').update(fs.readFileSync(file)).update('\0');
-  }
-  version = hash.digest('hex').slice(0, 16);
-  versions.set(root, version);
-  return version;
-}
+/**
+ * A hash of the code whose change changes rendered HTML (the reader, the graph, the Markdown
+ * pipeline, the locked dependencies): the same version the body analyses are cached under.
+ */
+export const rendererVersion = (root: string): string => codeVersion(root) ?? 'unversioned';
 
 /** The digest of one entry: its bytes, plus for rendered entries what its HTML reads and the renderer version. */
 export function entryDigest(graph: SiteGraph, key: string, renderer: string | null, base: string): string {
