@@ -5,7 +5,8 @@
 import path from 'node:path';
 import { helpText, parseCommand, UsageError, type CommandSpec } from '../src/cli/args.ts';
 import { readSiteConfig } from '../src/config.ts';
-import { loadSiteGraph } from '../src/graph/site-graph.ts';
+import { loadContent } from '../src/content/load.ts';
+import { buildSiteGraph } from '../src/graph/site-graph.ts';
 import { writeSocialImages } from '../src/og/write.ts';
 
 const command: CommandSpec = {
@@ -27,7 +28,7 @@ try {
     const config = readSiteConfig();
     const started = performance.now();
     const out = path.resolve(String(flags.out));
-    const report = await writeSocialImages(loadSiteGraph(config.contentDir), out, new URL(config.siteUrl).host);
+    const report = await writeSocialImages(buildSiteGraph(config.contentDir, loadContent(config.contentDir), { bodies: false }), out, new URL(config.siteUrl).host);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`social-images: ${report.images} images (${report.drawn} drawn, ${report.images - report.drawn} from the cache), ${(report.bytes / 1024 / 1024).toFixed(2)} MB in ${seconds} s (largest ${(report.largest / 1024).toFixed(1)} kB) into ${path.relative(process.cwd(), out) || '.'}/`);
   }

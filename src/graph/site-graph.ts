@@ -208,8 +208,12 @@ function checkRoute(graph: Pick<SiteGraph, 'routes' | 'anchors'>, route: string,
   return { ok: true, key: graph.routes.get(route) ?? null, route, anchor, external: false };
 }
 
-/** Builds the graph from raw entries. */
-export function buildSiteGraph(root: string, raws: readonly RawEntry[]): SiteGraph {
+/**
+ * Builds the graph from raw entries. With `bodies: false` no body is read: entries have their data,
+ * routes and titles but no headings or links (enough for a step that needs only the catalogue,
+ * such as the social images, without parsing every body again in a process of its own).
+ */
+export function buildSiteGraph(root: string, raws: readonly RawEntry[], { bodies = true } = {}): SiteGraph {
   const entries = new Map<string, GraphEntry>();
   const byCollection = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, [] as GraphEntry[]])) as Record<CollectionName, GraphEntry[]>;
   const routes = new Map<string, string | null>(STATIC_ROUTES.map((route) => [route, null]));
@@ -238,7 +242,7 @@ export function buildSiteGraph(root: string, raws: readonly RawEntry[]): SiteGra
     const validData = validation.data as CollectionData[CollectionName] | undefined;
     // An entry whose data did not validate still gets its route, so links to it are not reported twice.
     const spec = COLLECTIONS[raw.collection];
-    const body = spec.body && raw.body && !raw.problem ? analyseBody(raw) : undefined;
+    const body = bodies && spec.body && raw.body && !raw.problem ? analyseBody(raw) : undefined;
     const route = spec.route(raw.id) ?? '';
     const entry: GraphEntry = {
       key: raw.key,
