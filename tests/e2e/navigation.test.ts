@@ -7,11 +7,12 @@ describe('reading the site', () => {
   it('goes home → note → backlink → back', async () => {
     const page = await openPage('/');
     await page.getByRole('link', { name: 'Alpha note' }).first().click();
-    await expect.poll(() => page.url()).toMatch(/\/notes\/alpha-note\/$/);
+    await page.waitForURL(/\/notes\/alpha-note\/$/, { waitUntil: 'load' });
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Alpha note');
     await page.locator('section[aria-labelledby="note-backlinks"]').getByRole('link', { name: 'Gamma note' }).click();
-    await expect.poll(() => page.url()).toMatch(/\/notes\/gamma-note\/$/);
-    await page.goBack();
+    // Wait for the new page to load, not only for its URL: going back while a document is still committing fails in Chromium.
+    await page.waitForURL(/\/notes\/gamma-note\/$/, { waitUntil: 'load' });
+    await page.goBack({ waitUntil: 'load' });
     await expect.poll(() => page.url()).toMatch(/\/notes\/alpha-note\/$/);
     await page.context().close();
   });
