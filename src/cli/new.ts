@@ -9,6 +9,7 @@ import { THEME_IDS, themeId, title as titleSchema, glossarySchema, type ThemeId 
 import { entryIdFor, ScaffoldError, type ScaffoldPlan, type ScaffoldRequest } from '../scaffold/entry.ts';
 import { isKind, KIND_NAMES, KINDS, type Kind } from '../scaffold/templates.ts';
 import type { Finding } from '../content/finding.ts';
+import { readTagList } from '../validate/editorial.ts';
 import { UsageError, type CommandSpec, type ParsedFlags } from './args.ts';
 
 const THEMED = KIND_NAMES.filter((kind) => KINDS[kind].needsTheme);
@@ -143,7 +144,9 @@ export async function gatherRequest(positionals: readonly string[], flags: Parse
       });
     }
   }
-  return { kind, title: titleValue, id, theme: chosenTheme, contentDir: options.contentDir, today: options.today };
+  // A note's template lists the controlled tags, so a contributor picks from them instead of inventing one.
+  const list = kind === 'note' ? readTagList(options.contentDir) : null;
+  return { kind, title: titleValue, id, theme: chosenTheme, contentDir: options.contentDir, today: options.today, ...(list && { tags: [...list.tags.keys()] }) };
 }
 
 /** What the command prints after writing: the file, the blanks to fill, and what to do next. */

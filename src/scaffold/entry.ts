@@ -28,6 +28,8 @@ export interface ScaffoldRequest {
   contentDir: string;
   /** Today, from the caller's clock, so tests can pin it. */
   today: Date;
+  /** The controlled tags of the content folder (`tags.yaml`), for a note's template. */
+  tags?: readonly string[] | undefined;
 }
 
 export interface ScaffoldPlan {
@@ -80,7 +82,7 @@ export function planEntry(request: ScaffoldRequest): ScaffoldPlan {
     id,
     file: path.join(request.contentDir, collection.folder, `${id}${spec.extension}`),
     route,
-    text: spec.render({ id, title: request.title.trim(), theme: request.theme, today: isoDay(request.today) }),
+    text: spec.render({ id, title: request.title.trim(), theme: request.theme, today: isoDay(request.today), tags: request.tags }),
   };
 }
 

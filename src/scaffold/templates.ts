@@ -17,6 +17,8 @@ export interface TemplateInput {
   theme?: ThemeId | undefined;
   /** Today, `YYYY-MM-DD`, for fields that record when an entry was written. */
   today: string;
+  /** The controlled tags (`content/tags.yaml`), listed in a note's template; empty when the folder has no list. */
+  tags?: readonly string[] | undefined;
 }
 
 export interface KindSpec {
@@ -51,14 +53,41 @@ const sourcesBlock = (locator: string) => [
 ];
 const lines = (...parts: (string | string[])[]) => `${parts.flat().join('\n')}\n`;
 
+/** Comment lines of at most `width` characters listing `words`, comma-separated. */
+function commentList(words: readonly string[], width = 96): string[] {
+  const out: string[] = [];
+  let line = '#';
+  for (const [i, word] of words.entries()) {
+    const item = ` ${word}${i < words.length - 1 ? ',' : '.'}`;
+    if (line.length + item.length > width && line !== '#') {
+      out.push(line);
+      line = '#';
+    }
+    line += item;
+  }
+  if (line !== '#') out.push(line);
+  return out;
+}
+
+/** The note's `tags` field: empty, with the controlled list it must draw from. */
+const tagsBlock = (tags: readonly string[] | undefined) =>
+  tags && tags.length > 0
+    ? [
+        '# Up to 8 tags, only from the controlled list in content/tags.yaml (the checker refuses',
+        '# any other; a new tag goes into that list, with a description, once three notes carry it).',
+        `# The list today, e.g. tags: [${tags.slice(0, 2).join(', ')}]:`,
+        ...commentList(tags),
+        'tags: []',
+      ]
+    : ['# Up to 8 tags, only from the controlled list in content/tags.yaml (the checker refuses any other).', 'tags: []'];
+
 const note = (input: TemplateInput) =>
   lines(
     '---',
     `title: ${q(input.title)}`,
     `summary: ${q(todo('one sentence of 20-160 characters that says what this note argues'))}`,
     `theme: ${input.theme ?? TODO_ID}`,
-    '# Up to 8 topic tags, lowercase and hyphenated, e.g. [loyalty, trust].',
-    'tags: []',
+    tagsBlock(input.tags),
     sourcesBlock("where in the source: a section, or a paragraph's opening words"),
     '# Ids of closely related notes, e.g. [working-backwards].',
     'related: []',
