@@ -5,6 +5,8 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { readSiteConfig } from './src/config.ts';
 import playbookContent from './src/integration.ts';
+import { isRedirectPage } from './src/graph/redirects.ts';
+import { loadSiteGraph } from './src/graph/site-graph.ts';
 
 const config = readSiteConfig();
 // Astro caches loaded content per project; builds of other content folders
@@ -26,8 +28,12 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   integrations: [
     playbookContent({ contentDir: config.contentDir }),
-    // Filtered views of /plays/ are navigation, not content, and run mode is a tool: keep them out of the sitemap.
-    sitemap({ filter: (page) => !page.includes('/plays/filter/') && !page.endsWith('/run/') }),
+    // Filtered views of /plays/ are navigation, not content, and run mode is a tool: keep them out of the sitemap,
+    // with the old addresses of merged entries (content/redirects.yaml), which only send readers on.
+    sitemap({
+      filter: (page) =>
+        !page.includes('/plays/filter/') && !page.endsWith('/run/') && !isRedirectPage(loadSiteGraph(config.contentDir).redirects.redirects, config.basePath, page),
+    }),
   ],
   build: { format: 'directory' },
   // A strict Content Security Policy as a <meta> on every page: Astro hashes the

@@ -56,6 +56,7 @@ export interface RawEntry {
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 /** C0 controls other than tab, line feed and carriage return; DEL; C1 controls. */
+// eslint-disable-next-line no-control-regex -- finding control characters is this expression's purpose
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
@@ -90,16 +91,23 @@ export function suggestId(name: string): string {
   );
 }
 
-/** Checks a file's place, kind and bytes; returns its text or the reason it is refused. */
+const wholeFile = (rule: ReadProblem['rule'], message: string, fix: string) => ({ problem: { rule, message, fix, line: 1, column: 1 } });
+
+/** Checks a file's name, place, kind and bytes; returns its text or the reason it is refused. */
 function readText(root: string, absolutePath: string, id: string, extension: string): { text: string } | { problem: ReadProblem } {
-  const whole = (rule: ReadProblem['rule'], message: string, fix: string) => ({ problem: { rule, message, fix, line: 1, column: 1 } });
   if (!ENTRY_ID.test(id) || id.length > MAX_ID_LENGTH) {
-    return whole(
+    return wholeFile(
       'invalid-id',
       `the file name "${id}${extension}" is not a valid id: ids are lowercase letters and digits in words joined by single hyphens, at most ${MAX_ID_LENGTH} characters`,
       `rename the file to ${suggestId(id)}${extension}`,
     );
   }
+  return readChecked(root, absolutePath);
+}
+
+/** Checks a file's place, kind and bytes (not its name); returns its text or the reason it is refused. */
+function readChecked(root: string, absolutePath: string): { text: string } | { problem: ReadProblem } {
+  const whole = wholeFile;
   let stat: fs.Stats;
   try {
     stat = fs.lstatSync(absolutePath);
@@ -228,4 +236,39 @@ export function loadContent(root: string, cwd = process.cwd()): RawEntry[] {
     for (const file of listCollectionFiles(root, collection)) entries.push(readEntry(collection, file, cwd, root));
   }
   return entries;
+}
+
+/** A data file of the content folder that is not an entry (e.g. `redirects.yaml`), read and parsed like one. */
+export interface RawDataFile {
+  /** Path relative to the working directory, for messages. */
+  file: string;
+  absolutePath: string;
+  /** Parsed YAML, or undefined if the file was refused. */
+  data: unknown;
+  /** 1-based line of a field, e.g. `['notes', 'old-id']`, falling back to its closest parent. */
+  lineOf: (fieldPath: readonly PropertyKey[]) => number;
+  problem?: ReadProblem;
+}
+
+/**
+ * Reads `<root>/<name>` with the same checks as an entry (a regular file inside the folder, UTF-8,
+ * no control characters, the size limit) and the one YAML parser. Null when there is no such file.
+ */
+export function readDataFile(root: string, name: string, cwd = process.cwd()): RawDataFile | null {
+  const absolutePath = path.join(root, name);
+  try {
+    fs.lstatSync(absolutePath);
+  } catch {
+    return null;
+  }
+  const file = path.relative(cwd, absolutePath) || absolutePath;
+  const read = readChecked(root, absolutePath);
+  if ('problem' in read) return { file, absolutePath, data: undefined, lineOf: () => read.problem.line, problem: read.problem };
+  const yaml = parseYaml(read.text);
+  const lineOf = (fieldPath: readonly PropertyKey[]) => (yaml.document ? fieldLine(yaml.document, yaml.lineCounter, fieldPath) : 1);
+  if (!yaml.ok) {
+    const { line, column, message, fix } = yaml.problem;
+    return { file, absolutePath, data: undefined, lineOf, problem: { rule: 'yaml-syntax', message: `the YAML does not parse: ${message}`, fix, line, column } };
+  }
+  return { file, absolutePath, data: yaml.data, lineOf };
 }

@@ -7,7 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionData, type CollectionName } from '../schema/index.ts';
 import { referencesOf } from '../schema/references.ts';
-import { loadContent, type RawEntry } from '../content/load.ts';
+import { loadContent, readDataFile, type RawDataFile, type RawEntry } from '../content/load.ts';
+import { REDIRECTS_FILE } from '../schema/redirects.ts';
+import { EMPTY_REDIRECTS, resolveRedirects, type RedirectTable } from './redirects.ts';
 import { didYouMean } from '../util/nearest.ts';
 import { normalizeRoute, RESERVED_ROUTES, STATIC_ROUTES } from './routes.ts';
 import type { ParseResult } from '../content/parse.ts';
@@ -78,7 +80,12 @@ export interface SiteGraph {
   duplicates: RawEntry[];
   /** Entries whose page would land on a route another page already has. */
   routeClashes: { entry: GraphEntry; route: string }[];
+  /** Old addresses of merged or renamed entries (`redirects.yaml`), checked against the entries: ./redirects.ts. */
+  redirects: RedirectTable;
 }
+
+/** What resolving a link needs of the graph; without `redirects`, a link to an old id is reported as unknown. */
+type LinkGraph = Pick<SiteGraph, 'routes' | 'anchors' | 'entries'> & Partial<Pick<SiteGraph, 'redirects'>>;
 
 const PREFIXES = new Set<string>(COLLECTION_NAMES);
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -88,7 +95,7 @@ const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
 const titleOf = (id: string, data: CollectionData[CollectionName] | undefined): string => (!data ? id : 'title' in data ? data.title : 'term' in data ? data.term : id);
 
 /** Resolves one link found in `from`. Pure: depends only on the graph's routes and anchors. */
-export function resolveLink(graph: Pick<SiteGraph, 'routes' | 'anchors' | 'entries'>, from: GraphEntry, link: BodyLink): Resolution {
+export function resolveLink(graph: LinkGraph, from: GraphEntry, link: BodyLink): Resolution {
   if (link.kind === 'wiki') return resolveWiki(graph, from, link.target);
   const href = link.target;
   if (href.includes('\\')) {
@@ -153,7 +160,7 @@ function resolveImage(href: string): Resolution {
   return { ok: true, key: null, route: pathname, anchor: null, external: false };
 }
 
-function resolveWiki(graph: Pick<SiteGraph, 'routes' | 'anchors' | 'entries'>, from: GraphEntry, target: string): Resolution {
+function resolveWiki(graph: LinkGraph, from: GraphEntry, target: string): Resolution {
   const [pathPart = '', anchorPart] = target.split('#');
   if (pathPart === '') return checkRoute(graph, from.route.split('#')[0] ?? from.route, anchorPart ?? null, target);
   const slash = pathPart.indexOf('/');
@@ -169,6 +176,16 @@ function resolveWiki(graph: Pick<SiteGraph, 'routes' | 'anchors' | 'entries'>, f
   }
   const key = `${prefix}/${id}`;
   const entry = graph.entries.get(key);
+  const moved = entry ? undefined : graph.redirects?.byKey.get(key);
+  if (moved) {
+    const written = `[[${moved.collection === 'notes' && slash < 0 ? '' : `${moved.collection}/`}${moved.to}${anchorPart === undefined ? '' : `#${anchorPart}`}]]`;
+    return {
+      ok: false,
+      rule: 'unknown-link',
+      message: `[[${target}]] links to the old id "${id}", which now redirects to "${moved.to}" (${graph.redirects?.file ?? 'redirects.yaml'}:${moved.line})`,
+      fix: `link to the new id: ${written}`,
+    };
+  }
   if (!entry || entry.draft) {
     const known = [...graph.entries.values()].filter((e) => e.collection === prefix && !e.draft).map((e) => e.id);
     return {
@@ -184,7 +201,16 @@ function resolveWiki(graph: Pick<SiteGraph, 'routes' | 'anchors' | 'entries'>, f
   return resolution.ok && !resolution.external ? { ...resolution, key: entry.key } : resolution;
 }
 
-function checkRoute(graph: Pick<SiteGraph, 'routes' | 'anchors'>, route: string, anchor: string | null, written: string): Resolution {
+function checkRoute(graph: Pick<LinkGraph, 'routes' | 'anchors' | 'redirects'>, route: string, anchor: string | null, written: string): Resolution {
+  const moved = graph.routes.has(route) ? undefined : graph.redirects?.byRoute.get(route);
+  if (moved) {
+    return {
+      ok: false,
+      rule: 'unknown-link',
+      message: `"${written}" links to ${route}, the old address of "${moved.to}" (${graph.redirects?.file ?? 'redirects.yaml'}:${moved.line})`,
+      fix: `link to the new address: ${moved.toRoute}${anchor ? `#${anchor}` : ''}, or [[${moved.collection === 'notes' ? '' : `${moved.collection}/`}${moved.to}]]`,
+    };
+  }
   if (!graph.routes.has(route)) {
     const known = [...graph.routes.keys()];
     return {
@@ -213,7 +239,7 @@ function checkRoute(graph: Pick<SiteGraph, 'routes' | 'anchors'>, route: string,
  * routes and titles but no headings or links (enough for a step that needs only the catalogue,
  * such as the social images, without parsing every body again in a process of its own).
  */
-export function buildSiteGraph(root: string, raws: readonly RawEntry[], { bodies = true } = {}): SiteGraph {
+export function buildSiteGraph(root: string, raws: readonly RawEntry[], { bodies = true, redirects = null }: { bodies?: boolean; redirects?: RawDataFile | null } = {}): SiteGraph {
   const entries = new Map<string, GraphEntry>();
   const byCollection = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, [] as GraphEntry[]])) as Record<CollectionName, GraphEntry[]>;
   const routes = new Map<string, string | null>(STATIC_ROUTES.map((route) => [route, null]));
@@ -279,7 +305,8 @@ export function buildSiteGraph(root: string, raws: readonly RawEntry[], { bodies
   for (const list of Object.values(byCollection)) list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const [tag, ids] of tags) tags.set(tag, [...ids].sort());
 
-  const graph: SiteGraph = { root, entries, byCollection, routes, anchors, outgoing: new Map(), backlinks: new Map(), tags, duplicates, routeClashes };
+  const redirectTable = redirects ? resolveRedirects(redirects, { entries, routes, reserved }) : EMPTY_REDIRECTS;
+  const graph: SiteGraph = { root, entries, byCollection, routes, anchors, outgoing: new Map(), backlinks: new Map(), tags, duplicates, routeClashes, redirects: redirectTable };
   const inbound = new Map<string, Set<string>>();
   const link = (from: string, to: string) => {
     if (from === to) return;
@@ -315,7 +342,7 @@ type GraphCache = Map<string, CachedGraph>;
 
 const cacheOf = (): GraphCache => {
   const store = globalThis as unknown as Record<symbol, GraphCache | undefined>;
-  return (store[CACHE] ??= new Map());
+  return (store[CACHE] ??= new Map<string, CachedGraph>());
 };
 
 function stampOf(file: string): string | null {
@@ -338,9 +365,12 @@ export function loadSiteGraph(root: string, { fresh = false } = {}): SiteGraph {
   const cached = cache.get(root);
   if (cached && !fresh) return cached.graph;
   const raws = loadContent(root);
-  const graph = buildSiteGraph(root, raws);
+  const redirects = readDataFile(root, REDIRECTS_FILE);
+  const graph = buildSiteGraph(root, raws, { redirects });
   const stamps = new Map<string, string>();
   for (const raw of raws) stamps.set(raw.absolutePath, stampOf(raw.absolutePath) ?? '');
+  const redirectsPath = path.join(root, REDIRECTS_FILE);
+  stamps.set(redirectsPath, stampOf(redirectsPath) ?? '');
   cache.set(root, { graph, stamps });
   return graph;
 }

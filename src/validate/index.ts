@@ -49,6 +49,7 @@ export function validateSite(graph: SiteGraph, options: ValidateOptions = {}): F
     findings.push(...bodyFindings(graph, entry, options.publicDir ?? path.resolve('public')));
     findings.push(...placeholderFindings(entry.raw));
   }
+  findings.push(...graph.redirects.findings);
   findings.push(...orphanFindings(graph));
   findings.push(...editorialFindings(graph));
   const only = options.only;
@@ -107,6 +108,20 @@ function referenceFindings(graph: SiteGraph, entry: GraphEntry): Finding[] {
   for (const { declaration, path: fieldPath, id } of referencesOf(entry.collection, entry.data)) {
     const target = graph.entries.get(`${declaration.target}/${id}`);
     if (target && !target.draft) continue;
+    const moved = target ? undefined : graph.redirects.byKey.get(`${declaration.target}/${id}`);
+    if (moved) {
+      out.push(
+        finding(
+          entry,
+          entry.raw.lineOf(fieldPath),
+          1,
+          'unknown-reference',
+          `\`${fieldPath.join('.')}\` names the old id "${id}", which now redirects to "${moved.to}" (${graph.redirects.file ?? 'redirects.yaml'}:${moved.line})`,
+          `write "${moved.to}" instead`,
+        ),
+      );
+      continue;
+    }
     out.push(
       finding(
         entry,

@@ -62,6 +62,13 @@ export const INVALID_CASES: { overlay: string; rule: string; file: string; line:
   { overlay: 'tag-near-duplicate', rule: 'tag-near-duplicate', file: 'tags.yaml', line: 5, message: /"self-service" is a near-duplicate of "self-serve"/ },
   { overlay: 'tag-underused', rule: 'tag-underused', file: 'tags.yaml', line: 4, message: /"history" is on no published note/ },
   { overlay: 'tag-list', rule: 'tag-list', file: 'tags.yaml', line: 3, message: /"trust" needs a one-line description/ },
+  // Redirects (content/redirects.yaml, src/graph/redirects.ts): one finding per broken line, and links to an old id.
+  { overlay: 'redirect', rule: 'redirect', file: 'redirects.yaml', line: 4, message: /"older-alpha-note" redirects to "old-alpha-note", which itself redirects \(line 3\)/ },
+  { overlay: 'redirect', rule: 'redirect', file: 'redirects.yaml', line: 5, message: /loop: loop-a → loop-b → loop-a/ },
+  { overlay: 'redirect', rule: 'redirect', file: 'redirects.yaml', line: 7, message: /"beta-note" is still an entry/ },
+  { overlay: 'redirect', rule: 'redirect', file: 'redirects.yaml', line: 8, message: /no note "alpha-notes".*`alpha-note`/ },
+  { overlay: 'redirect', rule: 'redirect', file: 'redirects.yaml', line: 9, message: /cannot redirect glossary entries/ },
+  { overlay: 'redirect', rule: 'unknown-link', file: 'notes/old-link.mdx', line: 11, message: /old id "old-alpha-note", which now redirects to "alpha-note"/ },
   // Hostile input: each row guards one way of slipping something past the reader, the parsers or the safety policy.
   { overlay: 'html-between-comments', rule: 'raw-html', file: 'notes/hidden-html.md', line: 13, message: /<img src=x>/ },
   { overlay: 'html-between-comments', rule: 'mdx-event-handler', file: 'notes/hidden-handler.md', line: 13 },

@@ -54,6 +54,17 @@ describe('fixture site build', () => {
     expect(html('sitemap-0.xml')).not.toContain('draft-note');
   });
 
+  it('serves a redirect page at the old address of a merged note (content/redirects.yaml), and lists it nowhere else', () => {
+    const page = html('notes/old-alpha-note/index.html');
+    expect(page).toContain('<meta http-equiv="refresh" content="0; url=/notes/alpha-note/">');
+    expect(page).toContain('<link rel="canonical" href="https://playbook.example/notes/alpha-note/">');
+    expect(page).toContain('<meta name="robots" content="noindex">');
+    expect(page).toMatch(/<a href="\/notes\/alpha-note\/">Alpha note<\/a>/);
+    expect(html('_redirects')).toContain('/notes/old-alpha-note/ /notes/alpha-note/ 301');
+    for (const file of ['sitemap-0.xml', 'rss.xml', 'llms.txt', 'llms-full.txt', 'notes/index.html']) expect(html(file), file).not.toContain('old-alpha-note');
+    expect(fs.existsSync(path.join(site.outDir, 'notes/old-alpha-note.md'))).toBe(false);
+  });
+
   it('has no broken internal links or fragments', () => {
     expect(brokenLinks(site.outDir)).toEqual([]);
   });
