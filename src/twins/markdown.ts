@@ -9,9 +9,9 @@ import type { BlockContent, Blockquote, DefinitionContent, Link, Nodes, Paragrap
 import { toMarkdown, type Options } from 'mdast-util-to-markdown';
 import remarkGfm from 'remark-gfm';
 import { unified } from 'unified';
-import { SKIP, visit } from 'unist-util-visit';
-import { WIKI } from '../graph/extract.ts';
-import { resolveLink, type GraphEntry, type SiteGraph } from '../graph/site-graph.ts';
+import { visit } from 'unist-util-visit';
+import { rewriteLinks } from '../graph/rewrite-links.ts';
+import type { GraphEntry, SiteGraph } from '../graph/site-graph.ts';
 import { siteAddress } from './routes.ts';
 import { twinStrings } from './strings.ts';
 
@@ -100,46 +100,12 @@ function replaceComponents(parent: Parents, context: TwinContext): void {
   (parent as { children: Nodes[] }).children = out;
 }
 
-/** Links and images point at the site's addresses; wikilinks become ordinary links with the target's title. */
-function resolveLinks(tree: Root, entry: GraphEntry, context: TwinContext): void {
-  const { graph } = context;
-  const imageDefinitions = new Set<string>();
-  visit(tree, 'imageReference', (node) => {
-    imageDefinitions.add(node.identifier);
-  });
-  visit(tree, (node, index, parent) => {
-    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
-      const kind = node.type === 'image' || (node.type === 'definition' && imageDefinitions.has(node.identifier)) ? 'image' : 'markdown';
-      const resolution = resolveLink(graph, entry, { kind, target: node.url, label: '', line: 0, column: 0 });
-      if (resolution.ok && !resolution.external) node.url = addressOf(context, resolution.route, resolution.anchor);
-      return;
-    }
-    if (node.type !== 'text' || !parent || index === undefined || !node.value.includes('[[')) return;
-    const parts: PhrasingContent[] = [];
-    let last = 0;
-    for (const match of node.value.matchAll(WIKI)) {
-      const start = match.index ?? 0;
-      const target = (match[1] ?? '').trim();
-      if (start > last) parts.push(text(node.value.slice(last, start)));
-      const resolution = resolveLink(graph, entry, { kind: 'wiki', target, label: '', line: 0, column: 0 });
-      const linked = resolution.ok && !resolution.external && resolution.key ? graph.entries.get(resolution.key) : undefined;
-      const label = match[2]?.trim() ?? linked?.title ?? target;
-      // The build refuses a broken link; should one reach here, its label stays as text.
-      parts.push(resolution.ok && !resolution.external ? link(addressOf(context, resolution.route, resolution.anchor), label) : text(label));
-      last = start + match[0].length;
-    }
-    if (last === 0) return;
-    if (last < node.value.length) parts.push(text(node.value.slice(last)));
-    (parent.children as PhrasingContent[]).splice(index, 1, ...parts);
-    return [SKIP, index + parts.length];
-  });
-}
-
 /** The body of an entry as a Markdown tree ready to print: a copy of the graph's tree, transformed. */
 export function twinBodyTree(tree: Root, entry: GraphEntry, context: TwinContext): RootContent[] {
   const copy = structuredClone(tree);
   replaceComponents(copy, context);
-  resolveLinks(copy, entry, context);
+  // Links and images point at the site's addresses; wikilinks become ordinary links with the target's title.
+  rewriteLinks(copy, context.graph, entry, { address: (route, anchor) => addressOf(context, route, anchor) });
   // Position data belongs to the source file, not to the twin.
   visit(copy, (node) => {
     delete node.position;
