@@ -10,7 +10,7 @@ import { playDocument, type ModelContext, type PlayInput, type WorksheetDocument
 import { TYPED } from '../../src/worksheets/pdf/fields.ts';
 import { ANSWER } from '../../src/worksheets/pdf/page.ts';
 import { qrShape } from '../../src/worksheets/pdf/qr.ts';
-import { documentId, pdfLayout, renderPdf, STRAY_FILL } from '../../src/worksheets/renderers/pdf.ts';
+import { documentId, pdfLayout, renderPdf, STRAY_FILL } from '../../src/worksheets/renderers/pdf-node.ts';
 import type { Paper } from '../../src/worksheets/renderers/types.ts';
 import { GRID_CELL_LINES } from '../../src/worksheets/sizing.ts';
 import { SITE_FIXTURE } from '../helpers/fixtures.ts';
@@ -101,11 +101,11 @@ describe('layout', () => {
     expect(cell.acroField.getDefaultAppearance() ?? `/Helv ${TYPED.singleLineSize} Tf`).toContain(`/Helv ${TYPED.singleLineSize} Tf`);
   });
 
-  it.each(['a4', 'letter'] as const)('leaves no section on %s with a stray last page, for plays of 1 to 12 questions', (paper) => {
+  it.each(['a4', 'letter'] as const)('leaves no section on %s with a stray last page, for plays of 1 to 12 questions', async (paper) => {
     for (let count = 1; count <= 12; count++) {
       const play = synthetic(count);
       for (const view of ['participant', 'facilitator'] as const) {
-        const layout = pdfLayout(playDocument(play, view, ctx), options(paper));
+        const layout = await pdfLayout(playDocument(play, view, ctx), options(paper));
         for (const fill of layout.lastPageFill) expect(fill, `${count} questions, ${view}: ${layout.pages} pages`).toBeGreaterThanOrEqual(STRAY_FILL);
       }
     }

@@ -4,11 +4,10 @@
  * name prints ("Zoë Łukasz Ærø"). The standard PDF fonts cannot: they only cover
  * WinAnsi. (The `@fontsource` WOFF2 files crash pdfkit's subsetter and are split
  * by script, so they are not used.)
+ *
+ * The files come in as bytes (see ./engine.ts): Node reads them from
+ * node_modules, the browser fetches the copies the site build publishes.
  */
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
 
 export const FONT_FILES = {
   regular: '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
@@ -17,19 +16,13 @@ export const FONT_FILES = {
 
 export type FontName = keyof typeof FONT_FILES;
 
-const cache = new Map<FontName, Buffer>();
-/** Parsed fonts (fontkit objects), shared by every document of the process. */
-const parsed = new Map<FontName, object>();
+export const FONT_NAMES = Object.keys(FONT_FILES) as FontName[];
 
-/** The font file's bytes, read once per process (each is about 630 kB). */
-export function fontData(name: FontName): Buffer {
-  let data = cache.get(name);
-  if (!data) {
-    data = fs.readFileSync(require.resolve(FONT_FILES[name]));
-    cache.set(name, data);
-  }
-  return data;
-}
+/** The bytes of each face. */
+export type FontBytes = Readonly<Record<FontName, Uint8Array>>;
+
+/** Parsed fonts (fontkit objects), per font file, shared by every document made from it. */
+const parsed = new WeakMap<Uint8Array, object>();
 
 /**
  * Registers both faces with a document. The first document parses the files;
@@ -38,14 +31,15 @@ export function fontData(name: FontName): Buffer {
  * render time was fontkit re-reading the same layout tables. Each document still
  * builds its own subset, so output does not depend on what was rendered before.
  */
-export function registerFonts(doc: PDFKit.PDFDocument, parsedFont: (doc: PDFKit.PDFDocument) => object): void {
-  for (const name of Object.keys(FONT_FILES) as FontName[]) {
-    const known = parsed.get(name);
-    // pdfkit's types only list files and buffers as font sources, though it takes a parsed font too.
-    doc.registerFont(name, (known ?? fontData(name)) as Buffer);
+export function registerFonts(doc: PDFKit.PDFDocument, fonts: FontBytes, parsedFont: (doc: PDFKit.PDFDocument) => object): void {
+  for (const name of FONT_NAMES) {
+    const bytes = fonts[name];
+    const known = parsed.get(bytes);
+    // pdfkit's types only list files and buffers as font sources, though it takes a parsed font and a Uint8Array too.
+    doc.registerFont(name, (known ?? bytes) as Buffer);
     if (!known) {
       doc.font(name);
-      parsed.set(name, parsedFont(doc));
+      parsed.set(bytes, parsedFont(doc));
     }
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { Paper } from '../renderers/types.ts';
 import { TYPED } from './fields.ts';
-import { registerFonts as register } from './fonts.ts';
+import { registerFonts as register, type FontBytes } from './fonts.ts';
 import { parsedFont } from './internals.ts';
 
 /** Page width and height in points. */
@@ -51,8 +51,8 @@ export const ANSWER = { lineHeight: Math.round(TYPED.size * TYPED.leading * 10) 
 
 export type Face = 'regular' | 'bold';
 
-export function registerFonts(doc: PDFKit.PDFDocument): void {
-  register(doc, parsedFont);
+export function registerFonts(doc: PDFKit.PDFDocument, fonts: FontBytes): void {
+  register(doc, fonts, parsedFont);
 }
 
 /** Sets font, size and colour in one call. */

@@ -3,7 +3,7 @@
  * the CLI's `--format` choices and the file plan are derived from this list.
  */
 import { markdownRenderer } from './markdown.ts';
-import { pdfRenderer } from './pdf.ts';
+import { pdfRenderer } from './pdf-node.ts';
 import type { Renderer } from './types.ts';
 
 export const RENDERERS: readonly Renderer[] = [pdfRenderer, markdownRenderer];

@@ -7,19 +7,21 @@
  * - Fillable: every prompt's answer space is an AcroForm field named after the
  *   prompt (see ../sizing.ts and ../pdf/fields.ts).
  * - Byte-identical for the same input: the dates come from `options.created`
- *   and the document ID from a hash of the model, never from the clock.
+ *   and the document ID from a hash of the model, never from the clock; and
+ *   the same in Node and in the browser, which pass in the same pdfkit build
+ *   and font bytes (../pdf/engine.ts). Nothing here touches a file.
  *
  * Layout is a single column that flows from block to block. A heading is kept
  * with what follows it, and a prompt with its answer space, so no question is
  * separated from the place to answer it.
  */
-import { createHash } from 'node:crypto';
-import PDFDocument from 'pdfkit';
+import { sha256 } from '@noble/hashes/sha2';
 import { ui } from '../../lib/ui.ts';
 import type { Block, ListItem, Section, TableRow, WorksheetDocument } from '../model.ts';
 import { drawAnswer, measureAnswer, type AnswerTarget } from '../pdf/answer.ts';
 import { initForm, parentField, textField, type Form } from '../pdf/fields.ts';
 import { drawFooter, footerTop, qrObject, type QrObject } from '../pdf/footer.ts';
+import type { PdfEngine } from '../pdf/engine.ts';
 import { escapeMetadata, setDocumentId, type Ref } from '../pdf/internals.ts';
 import { artifact, child, COLOR, FOOTER, leaf, LINE_GAP, MARGIN, measure, PAPER_SIZE, registerFonts, style, TYPE, type Face } from '../pdf/page.ts';
 import type { RenderOptions, Renderer } from './types.ts';
@@ -381,8 +383,8 @@ function drawSection(s: State, section: Section, index: number): void {
 
 /** A stable 16-byte document ID from everything that shapes the file. */
 export function documentId(document: WorksheetDocument, options: RenderOptions): Uint8Array {
-  const hash = createHash('sha256').update(JSON.stringify({ LAYOUT_VERSION, document, paper: options.paper, created: options.created.toISOString() }));
-  return new Uint8Array(hash.digest().subarray(0, 16));
+  const json = JSON.stringify({ LAYOUT_VERSION, document, paper: options.paper, created: options.created.toISOString() });
+  return sha256(new TextEncoder().encode(json)).slice(0, 16);
 }
 
 /**
@@ -404,12 +406,14 @@ interface Laid {
 }
 
 /** Lays out every section at one spacing, without footers: the document is not ended. */
-function layOut(document: WorksheetDocument, options: RenderOptions, spacing: number, breaks: ReadonlySet<string> = new Set()): Laid {
+function layOut(engine: PdfEngine, document: WorksheetDocument, options: RenderOptions, spacing: number, breaks: ReadonlySet<string> = new Set()): Laid {
   const [width, height] = PAPER_SIZE[options.paper];
   // Content stops above the footer band; pdfkit's own page breaks (in long paragraphs) use the same limit.
   const bottom = footerTop(height) - FOOTER.clearance;
-  const doc = new PDFDocument({
+  const doc = new engine.PDFDocument({
     size: [width, height],
+    // No default font: pdfkit's would be Helvetica, which its browser build cannot load without its metrics, and the worksheets never print in it.
+    font: '',
     margins: { top: MARGIN.top, left: MARGIN.side, right: MARGIN.side, bottom: height - bottom },
     autoFirstPage: false,
     bufferPages: true,
@@ -421,7 +425,7 @@ function layOut(document: WorksheetDocument, options: RenderOptions, spacing: nu
   });
   setDocumentId(doc, documentId(document, options));
   escapeMetadata(doc);
-  registerFonts(doc);
+  registerFonts(doc, engine.fonts);
   doc.font('regular');
   const root = doc.struct('Document');
   const state: State = { doc, root, section: 0, pageSections: [], left: MARGIN.side, width: width - 2 * MARGIN.side, bottom, spacing, lastPageFill: [], breaks, headings: [], strays: [] };
@@ -459,28 +463,39 @@ function companyBreaks(laid: Laid): Set<string> {
  * last part before the stray moves onto its page. Every pass is
  * deterministic, so the same input still gives the same bytes.
  */
-function layOutWell(document: WorksheetDocument, options: RenderOptions): Laid {
-  let laid = layOut(document, options, SPACINGS[0]);
+function layOutWell(engine: PdfEngine, document: WorksheetDocument, options: RenderOptions): Laid {
+  let laid = layOut(engine, document, options, SPACINGS[0]);
   for (const spacing of SPACINGS.slice(1)) {
     // Worth a try when a section ends on a stray, or when a last page is under half used: tighter spacing may save it.
     const sparse = laid.state.lastPageFill.some((fill) => fill < SAVE_FILL);
     if (laid.state.strays.length === 0 && !sparse) return laid;
     // A looser document that is dropped is never ended: nothing of it is written.
-    const tighter = layOut(document, options, spacing);
+    const tighter = layOut(engine, document, options, spacing);
     if (tighter.pages < laid.pages || (laid.state.strays.length > 0 && tighter.state.strays.length === 0)) laid = tighter;
   }
   if (laid.state.strays.length === 0) return laid;
-  const moved = layOut(document, options, laid.state.spacing, companyBreaks(laid));
+  const moved = layOut(engine, document, options, laid.state.spacing, companyBreaks(laid));
   return moved.pages <= laid.pages && moved.state.strays.length < laid.state.strays.length ? moved : laid;
 }
 
-export function renderPdf(document: WorksheetDocument, options: RenderOptions): Promise<Uint8Array> {
-  const laid = layOutWell(document, options);
+/** Joins the chunks pdfkit emits (Uint8Arrays in both environments) into one array. */
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
+}
+
+export function renderPdfWith(engine: PdfEngine, document: WorksheetDocument, options: RenderOptions): Promise<Uint8Array> {
+  const laid = layOutWell(engine, document, options);
   const { doc, state } = laid;
   const chunks: Uint8Array[] = [];
   const done = new Promise<Uint8Array>((resolve, reject) => {
     doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('end', () => resolve(concat(chunks)));
     doc.on('error', reject);
   });
   const qrCache = new Map<string, QrObject>();
@@ -494,10 +509,13 @@ export function renderPdf(document: WorksheetDocument, options: RenderOptions): 
   return done;
 }
 
-export const pdfRenderer: Renderer = { format: 'pdf', paged: true, render: renderPdf };
+/** The PDF renderer over an engine, loaded on first use (Node reads files, the browser fetches them). */
+export function pdfRendererWith(engine: () => Promise<PdfEngine>): Renderer {
+  return { format: 'pdf', paged: true, render: async (document, options) => renderPdfWith(await engine(), document, options) };
+}
 
 /** How a document is laid out, for tests: page count, and the fill of each section's last page when it has several. */
-export function pdfLayout(document: WorksheetDocument, options: RenderOptions): { pages: number; spacing: number; lastPageFill: number[] } {
-  const { pages, state } = layOutWell(document, options);
+export function pdfLayoutWith(engine: PdfEngine, document: WorksheetDocument, options: RenderOptions): { pages: number; spacing: number; lastPageFill: number[] } {
+  const { pages, state } = layOutWell(engine, document, options);
   return { pages, spacing: state.spacing, lastPageFill: state.lastPageFill };
 }
