@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { didYouMean } from '../util/nearest.ts';
-import { DEFAULT_START } from '../plays/compose-state.ts';
+import { DEFAULT_START, isIsoDate, labelProblem } from '../plays/compose-state.ts';
 import type { Finding } from '../content/finding.ts';
 import { parseClock } from '../worksheets/agenda.ts';
 import { generate, planPackFiles, planPlayFiles, type PlannedFile, type WrittenFile } from '../worksheets/generate.ts';
@@ -23,13 +23,12 @@ export const DEFAULT_OUT = 'dist/worksheets';
 export { DEFAULT_START };
 /** Used when SOURCE_DATE_EPOCH is not set: the reproducible-builds convention for "no date" (as in ZIP files). */
 export const DEFAULT_CREATED = new Date('1980-01-01T00:00:00Z');
-const MAX_TEAM = 80;
 const FORMATS = RENDERERS.map((r) => r.format);
 
 export const worksheetsCommand: CommandSpec = {
   name: 'worksheets',
   summary: 'Generates the participant worksheets and facilitator guides of the plays: fillable, tagged PDFs (A4 and Letter) and Markdown.',
-  usage: 'npm run worksheets -- [--play ID[,ID…]] [--paper a4|letter|both] [--view participant|facilitator|both] [--format pdf|md|all] [--team NAME] [--date YYYY-MM-DD] [--out DIR]\n       npm run worksheets -- --pack plays=ID,ID,… [--start HH:MM] [--break MIN] [--team NAME] [--date YYYY-MM-DD] [--paper …] [--format …] [--out DIR]',
+  usage: 'npm run worksheets -- [--play ID[,ID…]] [--paper a4|letter|both] [--view participant|facilitator|both] [--format pdf|md|all] [--team NAME] [--date YYYY-MM-DD] [--out DIR]\n       npm run worksheets -- --pack plays=ID,ID,… [--start HH:MM] [--break MIN] [--title TEXT] [--team NAME] [--date YYYY-MM-DD] [--paper …] [--format …] [--out DIR]',
   flags: {
     play: { type: 'string', value: 'ID', description: 'a play to generate; repeat the flag or separate ids with commas (default: every play)' },
     paper: { type: 'string', choices: ['a4', 'letter', 'both'], description: 'paper size of the PDFs (default: both; a4 for --pack)' },
@@ -41,6 +40,7 @@ export const worksheetsCommand: CommandSpec = {
     pack: { type: 'string', value: 'plays=ID,ID', description: 'build one session pack (a PDF and a Markdown file) of these plays, in this order' },
     start: { type: 'string', value: 'HH:MM', description: `session start for --pack, 24-hour (default: ${DEFAULT_START})` },
     break: { type: 'string', value: 'MIN', description: 'minutes of break between plays for --pack (default: 0)' },
+    title: { type: 'string', value: 'TEXT', description: 'title on the cover of the --pack (default: "Session plan")' },
     content: { type: 'string', value: 'DIR', description: 'content folder (default: $CONTENT_DIR or content/)' },
     help: { type: 'boolean', short: 'h', description: 'show this help' },
   },
@@ -82,7 +82,7 @@ interface CommonRun {
   created: Date;
 }
 
-export type WorksheetRun = ({ mode: 'plays'; views: View[] } | { mode: 'pack'; start: string; breakMinutes: number }) & CommonRun;
+export type WorksheetRun = ({ mode: 'plays'; views: View[] } | { mode: 'pack'; start: string; breakMinutes: number; title?: string }) & CommonRun;
 
 const list = (value: string) =>
   value
@@ -101,20 +101,16 @@ export function checkPlayIds(ids: readonly string[], known: readonly string[], f
 
 /** `YYYY-MM-DD` that names a real day; throws a UsageError otherwise. */
 export function checkDate(value: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const day = match ? new Date(`${value}T00:00:00Z`) : null;
-  if (!match || !day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value) {
-    throw new UsageError(`--date must be a calendar date written YYYY-MM-DD, for example 2027-01-15; got "${value}".`);
-  }
+  if (!isIsoDate(value)) throw new UsageError(`--date must be a calendar date written YYYY-MM-DD, for example 2027-01-15; got "${value}".`);
   return value;
 }
 
-function checkTeam(value: string): string {
-  const team = value.trim();
-  if (!team) throw new UsageError('--team needs a name, for example --team "Support"');
-  if ([...team].length > MAX_TEAM) throw new UsageError(`--team is at most ${MAX_TEAM} characters so it fits on the worksheet; got ${[...team].length}.`);
-  if (/\p{Cc}/u.test(team)) throw new UsageError('--team must be one line of text, without tabs or line breaks.');
-  return team;
+/** A team name or pack title: the composer page accepts exactly what this accepts (../plays/compose-state.ts). */
+function checkLabel(value: string, flag: string, noun: string, example: string): string {
+  if (!value.trim()) throw new UsageError(`${flag} needs ${noun}, for example ${flag} "${example}"`);
+  const problem = labelProblem(value, flag);
+  if (problem) throw new UsageError(`${problem}.`);
+  return value.trim();
 }
 
 function checkBreak(value: string): number {
@@ -141,7 +137,7 @@ export function createdDate(env: Record<string, string | undefined>): Date {
 
 /** Turns parsed flags into a run; throws a UsageError for anything not allowed. */
 export function resolveRun(flags: ParsedFlags, positionals: readonly string[], knownIds: readonly string[], env: Record<string, string | undefined> = process.env): WorksheetRun {
-  const text = (name: string) => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined);
+  const text = (name: string) => (typeof flags[name] === 'string' ? flags[name] : undefined);
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}". Play ids go after --play (or --pack plays=…).`);
   const format = text('format') ?? 'all';
   const common: CommonRun = {
@@ -152,13 +148,13 @@ export function resolveRun(flags: ParsedFlags, positionals: readonly string[], k
     created: createdDate(env),
   };
   const team = text('team');
-  if (team !== undefined) common.team = checkTeam(team);
+  if (team !== undefined) common.team = checkLabel(team, '--team', 'a name', 'Support');
   const date = text('date');
   if (date !== undefined) common.date = checkDate(date);
   const paper = text('paper');
   const pack = text('pack');
   if (pack === undefined) {
-    for (const flag of ['start', 'break']) if (text(flag) !== undefined) throw new UsageError(`--${flag} only applies to a session pack; add --pack plays=ID,ID.`);
+    for (const flag of ['start', 'break', 'title']) if (text(flag) !== undefined) throw new UsageError(`--${flag} only applies to a session pack; add --pack plays=ID,ID.`);
     const playIds = [...new Set(list(text('play') ?? ''))];
     // Without --play every play is built; a --play that names none (`--play ,`) must not silently mean the same.
     if (text('play') !== undefined && playIds.length === 0) {
@@ -181,8 +177,10 @@ export function resolveRun(flags: ParsedFlags, positionals: readonly string[], k
   const twice = playIds.find((id, i) => playIds.indexOf(id) !== i);
   if (twice) throw new UsageError(`--pack lists "${twice}" twice; a session runs each play once.`);
   checkPlayIds(playIds, knownIds, '--pack');
+  const title = text('title');
   return {
     ...common,
+    ...(title !== undefined && { title: checkLabel(title, '--title', 'a title', 'Support team offsite') }),
     mode: 'pack',
     playIds,
     papers: paper === 'letter' ? ['letter'] : paper === 'both' ? [...PAPERS] : ['a4'],
@@ -215,7 +213,7 @@ export async function runWorksheets(run: WorksheetRun, content: WorksheetContent
   if (run.mode === 'plays') {
     planned = planPlayFiles(plays, ctx, run);
   } else if (findings.length === 0) {
-    const pack = { start: run.start, breakMinutes: run.breakMinutes };
+    const pack = { start: run.start, breakMinutes: run.breakMinutes, ...(run.title && { title: run.title }) };
     try {
       packAgenda(plays, pack);
     } catch (error) {

@@ -1,63 +1,14 @@
 /**
  * The worksheet generator's stages after loading: plan the files (which model,
- * which renderer, which path), then render and write them one by one, each to
+ * which renderer, which path: ./plan.ts), then render and write them one by one, each to
  * a temporary name and renamed into place, so a failure never leaves a partial
  * file. Each stage returns what it produced.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { playDocument, type ModelContext, type PlayInput, type View, type WorksheetDocument } from './model.ts';
-import { sessionPack, type PackOptions } from './pack.ts';
-import type { Paper, Renderer } from './renderers/types.ts';
+import type { PlannedFile } from './plan.ts';
 
-export interface PlannedFile {
-  /** Path inside the output folder, with `/` separators, e.g. `three-questions/participant-a4.pdf`. */
-  path: string;
-  /** The play, for per-play files (not for packs). */
-  playId?: string;
-  view?: View;
-  format: string;
-  paper?: Paper;
-  document: WorksheetDocument;
-  renderer: Renderer;
-}
-
-export interface PlanOptions {
-  views: readonly View[];
-  papers: readonly Paper[];
-  renderers: readonly Renderer[];
-}
-
-/** One file per play, view and format, and per paper for paged formats: `<id>/<view>-<paper>.pdf`, `<id>/<view>.md`. */
-export function planPlayFiles(plays: readonly PlayInput[], ctx: ModelContext, options: PlanOptions): PlannedFile[] {
-  const files: PlannedFile[] = [];
-  for (const play of plays) {
-    for (const view of options.views) {
-      const document = playDocument(play, view, ctx);
-      for (const renderer of options.renderers) {
-        const base = { playId: play.id, view, format: renderer.format, document, renderer };
-        if (renderer.paged) for (const paper of options.papers) files.push({ ...base, paper, path: `${play.id}/${view}-${paper}.${renderer.format}` });
-        else files.push({ ...base, path: `${play.id}/${view}.${renderer.format}` });
-      }
-    }
-  }
-  return files;
-}
-
-/** The file name of a session pack: `session-2027-01-15` (or `session` without a date). */
-export const packName = (date: string | undefined): string => (date ? `session-${date}` : 'session');
-
-/** A session pack as one file per format (and per paper for paged formats), in `packs/`. */
-export function planPackFiles(plays: readonly PlayInput[], pack: PackOptions, ctx: ModelContext, options: Omit<PlanOptions, 'views'>): PlannedFile[] {
-  const document = sessionPack(plays, pack, ctx);
-  const name = packName(ctx.date);
-  return options.renderers.flatMap((renderer): PlannedFile[] => {
-    const base = { format: renderer.format, document, renderer };
-    if (!renderer.paged) return [{ ...base, path: `packs/${name}.${renderer.format}` }];
-    // With one paper size the name stays short; with both, the paper tells the files apart.
-    return options.papers.map((paper) => ({ ...base, paper, path: options.papers.length > 1 ? `packs/${name}-${paper}.${renderer.format}` : `packs/${name}.${renderer.format}` }));
-  });
-}
+export { packName, planPackFiles, planPlayFiles, type PlannedFile, type PlanOptions } from './plan.ts';
 
 /** Writes `data` to `file` through a temporary file in the same folder, so readers never see half a file. */
 export function writeFileAtomic(file: string, data: Uint8Array): void {

@@ -1,10 +1,13 @@
 /**
- * A session pack: one document for a whole session. A cover (team, date,
- * total time, the plays), the timed agenda, then each play's facilitator guide
- * and participant worksheet. Pure, like the model it builds on.
+ * A session pack: one document for a whole session. A cover (title, team,
+ * date, total time, the plays), the timed agenda, the materials of every play
+ * in one list, then each play's facilitator guide and participant worksheet.
+ * Pure, like the model it builds on: the CLI and the composer page's
+ * "Download the pack" both render this document.
  */
+import { serializeComposeState } from '../plays/compose-state.ts';
 import { buildAgenda, type Agenda } from './agenda.ts';
-import { facilitatorSection, footerFor, participantSection, printedDate, siteAddress, type ModelContext, type PlayInput, type Section, type WorksheetDocument } from './model.ts';
+import { facilitatorSection, footerFor, type Block, participantSection, printedDate, siteAddress, type ModelContext, type PlayInput, type Section, type WorksheetDocument } from './model.ts';
 import { strings } from './strings.ts';
 
 export interface PackOptions {
@@ -12,12 +15,32 @@ export interface PackOptions {
   start: string;
   /** Minutes between plays; 0 for none. */
   breakMinutes: number;
+  /** The title on the cover; "Session plan" (with the team, when given) otherwise. */
+  title?: string | undefined;
 }
 
 /** The composer page with this selection, so the cover's QR code opens the same session on the web. */
-export function composerAddress(ctx: Pick<ModelContext, 'siteUrl' | 'basePath'>, playIds: readonly string[], options: PackOptions): string {
-  const query = [`plays=${playIds.join(',')}`, `start=${options.start}`, ...(options.breakMinutes > 0 ? [`break=${options.breakMinutes}`] : [])].join('&');
-  return `${siteAddress(ctx, '/plays/compose/')}?${query}`;
+export function composerAddress(ctx: Pick<ModelContext, 'siteUrl' | 'basePath' | 'team' | 'date'>, playIds: readonly string[], options: PackOptions): string {
+  const query = serializeComposeState({ plays: [...playIds], start: options.start, breakMinutes: options.breakMinutes, title: options.title, team: ctx.team, date: ctx.date });
+  return `${siteAddress(ctx, '/plays/compose/')}${query}`;
+}
+
+/**
+ * What the whole session needs at hand, from every play's materials: each
+ * material once (the same words in another case or spacing count as one), in
+ * the order the session first needs it, with the plays that use it.
+ */
+export function combinedMaterials(plays: readonly PlayInput[]): { text: string; plays: string[] }[] {
+  const byKey = new Map<string, { text: string; plays: string[] }>();
+  for (const play of plays) {
+    for (const material of play.data.materials) {
+      const key = material.trim().replace(/\s+/g, ' ').toLowerCase();
+      const entry = byKey.get(key) ?? { text: material.trim(), plays: [] };
+      if (!entry.plays.includes(play.data.title)) entry.plays.push(play.data.title);
+      byKey.set(key, entry);
+    }
+  }
+  return [...byKey.values()];
 }
 
 /** The agenda of the plays in order, with clock times. Throws a RangeError for a bad start or break. */
@@ -28,6 +51,17 @@ export function packAgenda(plays: readonly PlayInput[], options: PackOptions): A
   );
 }
 
+/** The cover's list of materials, when any play lists some: each with the plays that use it when the session has several. */
+function materialsBlocks(plays: readonly PlayInput[]): Block[] {
+  const materials = combinedMaterials(plays);
+  if (materials.length === 0) return [];
+  const several = plays.length > 1;
+  return [
+    { kind: 'heading', level: 2, text: strings.pack.materials },
+    { kind: 'list', ordered: false, check: true, items: materials.map((m) => ({ text: m.text, ...(several && { detail: strings.pack.materialFor(m.plays) }) })) },
+  ];
+}
+
 export function sessionPack(plays: readonly PlayInput[], options: PackOptions, ctx: ModelContext): WorksheetDocument {
   const words = strings.pack;
   const agenda = packAgenda(plays, options);
@@ -36,7 +70,7 @@ export function sessionPack(plays: readonly PlayInput[], options: PackOptions, c
     footer: footerFor(ctx, words.title, url),
     blocks: [
       { kind: 'eyebrow', text: words.eyebrow },
-      { kind: 'heading', level: 1, text: ctx.team ? `${words.title}: ${ctx.team}` : words.title },
+      { kind: 'heading', level: 1, text: options.title ?? (ctx.team ? `${words.title}: ${ctx.team}` : words.title) },
       {
         kind: 'facts',
         items: [
@@ -58,6 +92,7 @@ export function sessionPack(plays: readonly PlayInput[], options: PackOptions, c
             : { cells: [item.start, item.end, item.playTitle, item.title, String(item.minutes)] },
         ),
       },
+      ...materialsBlocks(plays),
     ],
   };
   const sections: Section[] = [cover];
@@ -67,5 +102,5 @@ export function sessionPack(plays: readonly PlayInput[], options: PackOptions, c
     sections.push(facilitatorSection(play, ctx, { start }));
     sections.push(participantSection(play, ctx, { fieldPrefix: play.id }));
   }
-  return { title: words.documentTitle(ctx.team, ctx.date ? printedDate(ctx.date) : undefined), subject: plays.map((p) => p.data.title).join(', '), lang: strings.lang, sections };
+  return { title: options.title ?? words.documentTitle(ctx.team, ctx.date ? printedDate(ctx.date) : undefined), subject: plays.map((p) => p.data.title).join(', '), lang: strings.lang, sections };
 }

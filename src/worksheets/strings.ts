@@ -72,6 +72,9 @@ export const strings = {
     agenda: 'Agenda',
     agendaColumns: ['Start', 'End', 'Play', 'Step', 'Minutes'] as const,
     breakRow: 'Break',
+    /** The materials of every play in the session, in one list. */
+    materials: 'Materials for the session',
+    materialFor: (plays: readonly string[]) => `For ${plays.length > 1 ? `${plays.slice(0, -1).join(', ')} and ${plays.at(-1)}` : plays.join('')}`,
   },
   fillIn: {
     team: 'Team',

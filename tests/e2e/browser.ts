@@ -30,6 +30,7 @@ export async function openPage(route: string, options: BrowserContextOptions = {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  await page.goto(`${baseUrl()}${route}`);
+  // A full address opens another site (a test's own build); a route opens the shared fixture build.
+  await page.goto(/^https?:\/\//.test(route) ? route : `${baseUrl()}${route}`);
   return page;
 }

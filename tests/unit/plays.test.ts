@@ -5,6 +5,11 @@ import {
   packCommand,
   parseBreak,
   parseComposeState,
+  movePlay,
+  labelProblem,
+  isIsoDate,
+  MAX_LABEL,
+  MAX_PLAYS,
   serializeComposeState,
   shellQuote,
   type ComposeState,
@@ -188,9 +193,10 @@ describe('composer state in the address', () => {
     { plays: ['a'], start: '09:30', breakMinutes: 0 },
     { plays: ['c', 'a'], start: '13:05', breakMinutes: 10 },
     { plays: ['a', 'b', 'c'], start: '00:00', breakMinutes: 120 },
+    { plays: ['b', 'a'], start: '13:00', breakMinutes: 10, title: 'Support & Sales: Q1 offsite', team: 'Zoë Łukasz Ærø', date: '2027-01-15', paper: 'letter', format: 'md' },
   ])('round-trips %j', (state) => {
     const query = serializeComposeState(state);
-    expect(parseComposeState(query, known)).toEqual({ ...state, unknown: [] });
+    expect(parseComposeState(query, known)).toEqual({ ...state, unknown: [], rejected: [] });
   });
 
   it('writes a readable address', () => {
@@ -201,7 +207,67 @@ describe('composer state in the address', () => {
   });
 
   it('starts empty at the default time', () => {
-    expect(parseComposeState('', known)).toEqual({ plays: [], start: DEFAULT_START, breakMinutes: 0, unknown: [] });
+    expect(parseComposeState('', known)).toEqual({ plays: [], start: DEFAULT_START, breakMinutes: 0, unknown: [], rejected: [] });
+  });
+
+  it('keeps the pack’s title, team, date, paper and format, leaving defaults out of the address', () => {
+    const state: ComposeState = { plays: ['a'], start: '09:30', breakMinutes: 0, title: ' Offsite ', team: 'A&B #1', date: '2027-01-15', paper: 'a4', format: 'pdf' };
+    expect(serializeComposeState(state)).toBe('?plays=a&start=09:30&title=Offsite&team=A%26B%20%231&date=2027-01-15');
+    expect(parseComposeState(serializeComposeState(state), known)).toMatchObject({ title: 'Offsite', team: 'A&B #1', date: '2027-01-15', paper: undefined, format: undefined });
+  });
+
+  it.each([
+    ['?plays=a&team=' + 'x'.repeat(81), 'team'],
+    ['?plays=a&team=%20%20', 'team'],
+    ['?plays=a&title=two%0Alines', 'title'],
+    ['?plays=a&date=2027-02-30', 'date'],
+    ['?plays=a&date=15.01.2027', 'date'],
+    ['?plays=a&paper=a3', 'paper'],
+    ['?plays=a&format=docx', 'format'],
+    ['?plays=a&start=25:00', 'start'],
+    ['?plays=a&break=' + '9'.repeat(400), 'break'],
+    ['?plays=a&break=-5', 'break'],
+  ])('falls back to the default for %s and names %s', (query, name) => {
+    const parsed = parseComposeState(query, known);
+    expect(parsed.rejected).toEqual([name]);
+    // Exactly as if the parameter were not there.
+    expect({ ...parsed, rejected: [] }).toEqual(parseComposeState('?plays=a', known));
+  });
+
+  it('survives a hostile address: huge, repeated and unknown ids, and a thousand plays', () => {
+    const many = Array.from({ length: 1000 }, (_, i) => `id-${i}`);
+    const huge = 'z'.repeat(100_000);
+    const parsed = parseComposeState(`?plays=${[huge, ...many, 'a', 'a', 'b'].join(',')}&plays=c,a`, known);
+    expect(parsed.plays).toEqual(['a', 'b', 'c']);
+    // The notice names a few unknown ids, each shortened.
+    expect(parsed.unknown).toHaveLength(10);
+    expect(parsed.unknown[0]).toBe(`${'z'.repeat(40)}…`);
+    const lots = Array.from({ length: MAX_PLAYS + 5 }, (_, i) => `p${i}`);
+    const capped = parseComposeState(`?plays=${lots.join(',')}`, lots);
+    expect(capped.plays).toHaveLength(MAX_PLAYS);
+    expect(capped.rejected).toEqual(['plays']);
+  });
+
+  it.each<[string[], number, -1 | 1, string[]]>([
+    [['a', 'b', 'c'], 2, -1, ['a', 'c', 'b']],
+    [['a', 'b', 'c'], 0, 1, ['b', 'a', 'c']],
+    [['a', 'b', 'c'], 0, -1, ['a', 'b', 'c']],
+    [['a', 'b', 'c'], 2, 1, ['a', 'b', 'c']],
+    [['a', 'b', 'c'], 7, -1, ['a', 'b', 'c']],
+    [[], 0, 1, []],
+  ])('moves %j at %i by %i to %j', (plays, index, by, expected) => {
+    const before = [...plays];
+    expect(movePlay(plays, index, by)).toEqual(expected);
+    expect(plays).toEqual(before);
+  });
+
+  it('accepts exactly the team names and titles the CLI accepts', () => {
+    expect(labelProblem('Support', '--team')).toBeNull();
+    expect(labelProblem('x'.repeat(MAX_LABEL), '--team')).toBeNull();
+    expect(labelProblem('x'.repeat(MAX_LABEL + 1), '--team')).toMatch(/at most 80 characters/);
+    expect(labelProblem('a\tb', '--title')).toMatch(/one line/);
+    expect(isIsoDate('2028-02-29')).toBe(true);
+    expect(isIsoDate('2027-02-29')).toBe(false);
   });
 
   it('drops unknown and repeated plays, and reports the unknown ones', () => {
@@ -238,6 +304,8 @@ describe('composer state in the address', () => {
     expect(packCommand({ plays: ['a', 'b'], start: '09:30' })).toBe('npm run worksheets -- --pack plays=a,b --start 09:30');
     expect(packCommand({ plays: ['a'], start: '13:00', breakMinutes: 10 })).toBe('npm run worksheets -- --pack plays=a --start 13:00 --break 10');
     expect(packCommand({ plays: ['a'], start: 'late', breakMinutes: 0 })).toBe('npm run worksheets -- --pack plays=a --start 09:30');
+    expect(packCommand({ plays: ['a'], start: '09:30', title: 'Q1 offsite', paper: 'letter', format: 'md' })).toBe("npm run worksheets -- --pack plays=a --start 09:30 --title 'Q1 offsite' --paper letter --format md");
+    expect(packCommand({ plays: ['a'], start: '09:30', paper: 'a4', format: 'pdf' })).toBe('npm run worksheets -- --pack plays=a --start 09:30');
   });
 
   /** The words a POSIX shell makes of `command` after `npm run worksheets --`, as the CLI would receive them. */

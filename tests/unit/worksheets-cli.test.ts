@@ -63,6 +63,10 @@ describe('resolveRun', () => {
     expect(COMPOSER_START).toBe('09:30');
   });
 
+  it('puts a title on the pack’s cover', () => {
+    expect(resolve('--pack', 'plays=three-questions', '--title', ' Support offsite ')).toMatchObject({ mode: 'pack', title: 'Support offsite' });
+  });
+
   it.each([
     [['--play', 'thre-questions'], /--play: no play has the id "thre-questions"\. Did you mean `three-questions`\?/],
     [['--play', 'zzzzzzzzzzzz'], /Known plays: cheng-chi-map, fixture-play, three-questions\./],
@@ -88,6 +92,9 @@ describe('resolveRun', () => {
     [['--start', '09:30'], /--start only applies to a session pack/],
     [['--team', '   '], /--team needs a name/],
     [['--team', 'x'.repeat(81)], /at most 80 characters/],
+    [['--title', 'Offsite'], /--title only applies to a session pack/],
+    [['--pack', 'plays=three-questions', '--title', ' '], /^--title needs a title, for example --title "Support team offsite"$/],
+    [['--pack', 'plays=three-questions', '--title', 'a\nb'], /--title must be one line of text/],
     [['three-questions'], /unexpected argument "three-questions"/],
     [['--plays', 'x'], /unknown option --plays\. Did you mean `--play`\?/],
   ])('%j is refused', (argv, message) => {

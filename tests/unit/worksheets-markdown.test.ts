@@ -25,6 +25,7 @@ interface Options {
   break?: number;
   team?: string;
   date?: string;
+  title?: string;
 }
 
 function render(options: Options): string {
@@ -41,7 +42,7 @@ function render(options: Options): string {
     return found;
   };
   const document = options.pack
-    ? sessionPack(options.pack.map(play), { start: options.start ?? '09:00', breakMinutes: options.break ?? 0 }, ctx)
+    ? sessionPack(options.pack.map(play), { start: options.start ?? '09:00', breakMinutes: options.break ?? 0, ...(options.title && { title: options.title }) }, ctx)
     : playDocument(play(options.play ?? ''), options.view ?? 'participant', ctx);
   return renderMarkdown(document);
 }

@@ -15,7 +15,7 @@ import {
   type ModelContext,
   type PlayInput,
 } from '../../src/worksheets/model.ts';
-import { composerAddress, sessionPack } from '../../src/worksheets/pack.ts';
+import { combinedMaterials, composerAddress, sessionPack } from '../../src/worksheets/pack.ts';
 import { FIXTURES, SITE_FIXTURE } from '../helpers/fixtures.ts';
 
 const content = loadWorksheetContent(SITE_FIXTURE);
@@ -246,7 +246,30 @@ describe('session pack', () => {
   });
 
   it('links the cover to the composer with the same selection', () => {
-    expect(pack.sections[0]?.footer.url).toBe('https://playbook.example/plays/compose/?plays=fixture-play,second&start=09:30&break=10');
+    // The same address the composer keeps (src/plays/compose-state.ts), team and date included.
+    expect(pack.sections[0]?.footer.url).toBe('https://playbook.example/plays/compose/?plays=fixture-play,second&start=09:30&break=10&team=Zo%C3%AB%20%C5%81ukasz%20%C3%86r%C3%B8&date=2027-01-15');
     expect(composerAddress({ siteUrl: 'https://x.org', basePath: '/pb' }, ['a'], { start: '08:00', breakMinutes: 0 })).toBe('https://x.org/pb/plays/compose/?plays=a&start=08:00');
+    expect(composerAddress({ siteUrl: 'https://x.org', basePath: '/' }, ['a'], { start: '08:00', breakMinutes: 0, title: 'Offsite' })).toBe('https://x.org/plays/compose/?plays=a&start=08:00&title=Offsite');
+  });
+
+  it('titles the cover and the document with the title when one is given', () => {
+    const titled = sessionPack([fixture], { start: '09:30', breakMinutes: 0, title: 'Support offsite' }, { ...ctx, team: 'Support' });
+    expect(titled.title).toBe('Support offsite');
+    expect(titled.sections[0]?.blocks[1]).toEqual({ kind: 'heading', level: 1, text: 'Support offsite' });
+  });
+
+  it('lists every play’s materials once on the cover, with the plays that use them', () => {
+    const third: PlayInput = { id: 'third', data: { ...fixture.data, title: 'Third play', materials: ['pens ', 'Sticky  notes'] } };
+    expect(combinedMaterials([fixture, third])).toEqual([
+      { text: 'Printed worksheets', plays: ['Fixture play'] },
+      { text: 'Pens', plays: ['Fixture play', 'Third play'] },
+      { text: 'Sticky  notes', plays: ['Third play'] },
+    ]);
+    const cover = sessionPack([fixture, third], { start: '09:30', breakMinutes: 0 }, ctx).sections[0]?.blocks ?? [];
+    const at = cover.findIndex((b) => b.kind === 'heading' && b.text === 'Materials for the session');
+    expect(cover[at + 1]).toMatchObject({ kind: 'list', check: true, items: [{ text: 'Printed worksheets', detail: 'For Fixture play' }, { text: 'Pens', detail: 'For Fixture play and Third play' }, { text: 'Sticky  notes' }] });
+    // A play without materials adds no empty list.
+    const bare: PlayInput = { id: 'bare', data: { ...fixture.data, materials: [] } };
+    expect(sessionPack([bare], { start: '09:30', breakMinutes: 0 }, ctx).sections[0]?.blocks.some((b) => b.kind === 'heading' && b.text === 'Materials for the session')).toBe(false);
   });
 });
