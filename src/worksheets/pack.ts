@@ -19,9 +19,10 @@ export interface PackOptions {
   title?: string | undefined;
 }
 
-/** The composer page with this selection, so the cover's QR code opens the same session on the web. */
-export function composerAddress(ctx: Pick<ModelContext, 'siteUrl' | 'basePath' | 'team' | 'date'>, playIds: readonly string[], options: PackOptions): string {
-  const query = serializeComposeState({ plays: [...playIds], start: options.start, breakMinutes: options.breakMinutes, title: options.title, team: ctx.team, date: ctx.date });
+/** The composer page with this selection (the composer's own address format), so the cover's QR code opens the same session on the web. */
+export function composerAddress(ctx: Pick<ModelContext, 'siteUrl' | 'basePath'>, playIds: readonly string[], options: PackOptions): string {
+  // The session only: a title or team name would make the printed address long and the QR code dense.
+  const query = serializeComposeState({ plays: [...playIds], start: options.start, breakMinutes: options.breakMinutes });
   return `${siteAddress(ctx, '/plays/compose/')}${query}`;
 }
 
