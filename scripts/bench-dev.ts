@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { helpText, parseCommand, UsageError, type CommandSpec } from '../src/cli/args.ts';
+import { UsageError, type CommandSpec } from '../src/cli/args.ts';
+import { everyError, runCommand, type ParsedCommand } from '../src/cli/run.ts';
 import { stats } from '../src/bench/measure.ts';
 import { loadSiteGraph } from '../src/graph/site-graph.ts';
 
@@ -34,9 +35,7 @@ const port = () =>
     });
   });
 
-async function main() {
-  const { flags } = parseCommand(spec, process.argv.slice(2));
-  if (flags.help) return console.log(helpText(spec));
+async function main({ flags }: ParsedCommand) {
   const rounds = Number(flags.rounds);
   if (!Number.isInteger(rounds) || rounds < 1) throw new UsageError('--rounds takes a whole number of at least 1');
   const site = fs.mkdtempSync(path.join(os.tmpdir(), 'playbook-dev-bench-'));
@@ -119,9 +118,4 @@ async function main() {
   }
 }
 
-try {
-  await main();
-} catch (error) {
-  console.error(`bench:dev: ${(error as Error).message}`);
-  process.exitCode = error instanceof UsageError ? 2 : 1;
-}
+process.exitCode = await runCommand(spec, main, { expected: everyError });

@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { helpText, parseCommand, UsageError, type CommandSpec } from '../src/cli/args.ts';
+import { UsageError, type CommandSpec } from '../src/cli/args.ts';
+import { everyError, runCommand, type ParsedCommand } from '../src/cli/run.ts';
 import { writeOurCorpus, writeStarlightCorpus } from '../src/bench/corpus.ts';
 import { firstViewWeight, folderBytes, searchIndexBytes, stats, timed, type Timed } from '../src/bench/measure.ts';
 import { markdownTable, targetLines, type SiteResult, type SizeResult } from '../src/bench/report.ts';
@@ -38,9 +39,7 @@ function fail(what: string, run: Timed): never {
   throw new Error(`${what} failed (exit ${run.status}):\n${run.output.slice(-4000)}`);
 }
 
-async function main() {
-  const { flags } = parseCommand(spec, process.argv.slice(2));
-  if (flags.help) return console.log(helpText(spec));
+async function main({ flags }: ParsedCommand) {
   const sizes = String(flags.sizes).split(',').map(Number);
   const runList = String(flags.runs).split(',').map(Number);
   if (sizes.some((n) => !Number.isInteger(n) || n < 10) || runList.some((n) => !Number.isInteger(n) || n < 1) || (runList.length > 1 && runList.length !== sizes.length)) {
@@ -171,9 +170,4 @@ function updateReadme(file: string, day: string, machine: string, table: string)
   fs.writeFileSync(file, current.includes(start) ? current.replace(new RegExp(`${start}[\\s\\S]*${end}`), block) : `${current}\n${block}\n`);
 }
 
-try {
-  await main();
-} catch (error) {
-  console.error(`bench: ${(error as Error).message}`);
-  process.exitCode = error instanceof UsageError ? 2 : 1;
-}
+process.exitCode = await runCommand(spec, main, { expected: everyError });

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { helpText, parseCommand, UsageError } from '../src/cli/args.ts';
+import { runCommand, type ParsedCommand } from '../src/cli/run.ts';
 import { buildCommand, buildPhases, siteUrlCheck, stagingFor, type BuildStep } from '../src/cli/build.ts';
 import { siteUrlProblem } from '../src/config.ts';
 
@@ -49,14 +49,11 @@ function place({ from, to, merge }: { from: string; to: string; merge?: boolean 
   }
 }
 
-async function main() {
-  const { flags } = parseCommand(buildCommand, process.argv.slice(2));
-  if (flags.help) return console.log(helpText(buildCommand));
+async function main({ flags }: ParsedCommand): Promise<number> {
   const site = siteUrlCheck(siteUrlProblem(), flags.public === true);
   if (site.level === 'error') {
     console.error(`build: ${site.message}`);
-    process.exitCode = 2;
-    return;
+    return 2;
   }
   // Said first and again at the end, where it is not lost among the steps' output.
   if (site.level === 'warning') console.warn(`build: warning: ${site.message}`);
@@ -70,10 +67,7 @@ async function main() {
       const results = await Promise.all(phase.map(run));
       const failed = results.filter((result) => result.code !== 0);
       for (const { step, code } of failed) console.error(`build: the ${step.name} step failed (exit ${code}); later steps did not run.`);
-      if (failed.length > 0) {
-        process.exitCode = failed[0]?.code ?? 1;
-        return;
-      }
+      if (failed[0]) return failed[0].code;
       for (const { step, seconds } of results) {
         if (step.staged) place(step.staged);
         timings.push(`${step.name} ${seconds.toFixed(1)} s`);
@@ -84,12 +78,7 @@ async function main() {
   }
   if (site.level === 'warning') console.warn('build: warning: SITE_URL is not a public origin (see the first line); fine for a local look, not for publishing.');
   console.log(`build: done in ${((performance.now() - started) / 1000).toFixed(1)} s (${timings.join(', ')}) into ${path.relative(process.cwd(), out) || '.'}/`);
+  return 0;
 }
 
-try {
-  await main();
-} catch (error) {
-  if (!(error instanceof UsageError)) throw error;
-  console.error(`build: ${error.message}`);
-  process.exitCode = 2;
-}
+process.exitCode = await runCommand(buildCommand, main);

@@ -3,7 +3,8 @@
 // Exit codes: 0 written, 1 no page carries a policy, 2 bad usage.
 import fs from 'node:fs';
 import path from 'node:path';
-import { helpText, parseCommand, UsageError, type CommandSpec } from '../src/cli/args.ts';
+import type { CommandSpec } from '../src/cli/args.ts';
+import { runCommand } from '../src/cli/run.ts';
 import { headersFile, mergePolicies, metaPolicy, parsePolicy } from '../src/security/headers.ts';
 
 const spec: CommandSpec = {
@@ -16,12 +17,7 @@ const spec: CommandSpec = {
   },
 };
 
-try {
-  const { flags } = parseCommand(spec, process.argv.slice(2));
-  if (flags.help) {
-    console.log(helpText(spec));
-    process.exit(0);
-  }
+process.exitCode = await runCommand(spec, ({ flags }) => {
   const site = path.resolve(String(flags.site));
   const pages = fs.existsSync(site) ? fs.readdirSync(site, { recursive: true }).map(String).filter((file) => file.endsWith('.html')).sort() : [];
   const policies = pages.flatMap((file) => {
@@ -30,13 +26,9 @@ try {
   });
   if (policies.length === 0) {
     console.error(`headers: no page in ${site} carries a Content Security Policy; build the site first.`);
-    process.exitCode = 1;
-  } else {
-    fs.writeFileSync(path.join(site, '_headers'), headersFile(mergePolicies(policies)));
-    console.log(`headers: _headers written from the policies of ${policies.length} pages`);
+    return 1;
   }
-} catch (error) {
-  if (!(error instanceof UsageError)) throw error;
-  console.error(`headers: ${error.message}`);
-  process.exitCode = 2;
-}
+  fs.writeFileSync(path.join(site, '_headers'), headersFile(mergePolicies(policies)));
+  console.log(`headers: _headers written from the policies of ${policies.length} pages`);
+  return 0;
+});

@@ -5,7 +5,8 @@
 //   npm run lighthouse -- --site dist [--pages /,/notes/<id>/,/search/] [--work bench/work]
 import fs from 'node:fs';
 import path from 'node:path';
-import { helpText, parseCommand, UsageError, type CommandSpec } from '../src/cli/args.ts';
+import { UsageError, type CommandSpec } from '../src/cli/args.ts';
+import { everyError, runCommand, type ParsedCommand } from '../src/cli/run.ts';
 import { readSiteConfig } from '../src/config.ts';
 import { FORM_FACTORS, lighthouseTable, runLighthouse, type FormFactor } from '../src/bench/lighthouse.ts';
 
@@ -27,9 +28,7 @@ const spec: CommandSpec = {
 
 const log = (line: string) => console.log(`lighthouse: ${line}`);
 
-async function main() {
-  const { flags, positionals } = parseCommand(spec, process.argv.slice(2));
-  if (flags.help) return console.log(helpText(spec));
+async function main({ flags, positionals }: ParsedCommand) {
   if (positionals.length) throw new UsageError(`unexpected argument ${positionals[0]}; pages go in --pages`);
   const siteDir = path.resolve(String(flags.site));
   if (!fs.existsSync(path.join(siteDir, 'index.html'))) throw new UsageError(`${flags.site} has no index.html. Run \`npm run build\` first.`);
@@ -67,13 +66,9 @@ async function main() {
   const below = results.filter((result) => Object.values(result.scores).some((score) => score !== 100));
   if (below.length > 0) {
     log(`below 100: ${below.map((result) => `${result.page} (${result.formFactor})`).join(', ')}`);
-    process.exitCode = 1;
+    return 1;
   }
+  return 0;
 }
 
-try {
-  await main();
-} catch (error) {
-  console.error(`lighthouse: ${(error as Error).message}`);
-  process.exitCode = error instanceof UsageError ? 2 : 1;
-}
+process.exitCode = await runCommand(spec, main, { expected: everyError });

@@ -4,7 +4,7 @@
 // Exit codes: 0 written, 2 bad usage or the file already exists, 130 cancelled.
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { helpText, parseCommand, UsageError } from '../src/cli/args.ts';
+import { runCommand } from '../src/cli/run.ts';
 import { clockFrom, formatCreated, gatherRequest, newCommand, type Prompter } from '../src/cli/new.ts';
 import { readSiteConfig } from '../src/config.ts';
 import { placeholdersIn, planEntry, ScaffoldError, writeEntry } from '../src/scaffold/entry.ts';
@@ -15,26 +15,26 @@ const terminal = interactive ? createInterface({ input: process.stdin, output: p
 const prompter: Prompter | undefined = terminal && { ask: (question) => terminal.question(question), say: (text) => console.log(text) };
 
 try {
-  const { flags, positionals } = parseCommand(newCommand, process.argv.slice(2));
-  if (flags.help) {
-    console.log(helpText(newCommand));
-  } else {
-    const defaultContentDir = readSiteConfig().contentDir;
-    const contentDir = typeof flags.content === 'string' ? path.resolve(flags.content) : defaultContentDir;
-    const request = await gatherRequest(positionals, flags, { prompter, contentDir, today: clockFrom(process.env) });
-    const plan = planEntry(request);
-    writeEntry(plan);
-    console.log(formatCreated(plan, placeholdersIn(plan), { cwd: process.cwd(), defaultContentDir }));
-  }
-} catch (error) {
-  if (error instanceof UsageError || error instanceof ScaffoldError) {
-    console.error(`new: ${error.message}`);
-    process.exitCode = 2;
-  } else if ((error as Error).name === 'AbortError') {
-    // Ctrl+C or Ctrl+D at a question.
-    console.error('\nnew: cancelled; nothing was written.');
-    process.exitCode = 130;
-  } else throw error;
+  process.exitCode = await runCommand(
+    newCommand,
+    async ({ flags, positionals }) => {
+      const defaultContentDir = readSiteConfig().contentDir;
+      const contentDir = typeof flags.content === 'string' ? path.resolve(flags.content) : defaultContentDir;
+      const request = await gatherRequest(positionals, flags, { prompter, contentDir, today: clockFrom(process.env) });
+      const plan = planEntry(request);
+      writeEntry(plan);
+      console.log(formatCreated(plan, placeholdersIn(plan), { cwd: process.cwd(), defaultContentDir }));
+    },
+    {
+      expected: (error) => {
+        if (error instanceof ScaffoldError) return { exitCode: 2, lines: [error.message] };
+        // Ctrl+C or Ctrl+D at a question.
+        if (!(error instanceof Error) || error.name !== 'AbortError') return undefined;
+        process.stderr.write('\n'); // off the line of the question
+        return { exitCode: 130, lines: ['cancelled; nothing was written.'] };
+      },
+    },
+  );
 } finally {
   terminal?.close();
 }

@@ -2,15 +2,13 @@
 // Entry point of `npm run pdf`: parse flags, print one theme book to PDF, report, set the exit code.
 // Exit codes: 0 written, 1 something to install or build first (the message says what), 2 bad usage.
 import path from 'node:path';
-import { helpText, parseCommand, UsageError } from '../src/cli/args.ts';
 import { bookDate, builtThemes, chromiumPath, INSTALL_HELP, loadChromium, pdfCommand, PdfSetupError, renderBookPdf, resolveTheme } from '../src/cli/pdf.ts';
+import { runCommand } from '../src/cli/run.ts';
 import { readSiteConfig } from '../src/config.ts';
 
-try {
-  const { flags } = parseCommand(pdfCommand, process.argv.slice(2));
-  if (flags.help) {
-    console.log(helpText(pdfCommand));
-  } else {
+process.exitCode = await runCommand(
+  pdfCommand,
+  async ({ flags }) => {
     const distDir = path.resolve(String(flags.dist));
     const known = builtThemes(distDir);
     if (known.length === 0) throw new PdfSetupError(INSTALL_HELP.dist(path.relative(process.cwd(), distDir) || '.'));
@@ -22,13 +20,6 @@ try {
       chromium,
     );
     console.log(`pdf: wrote ${result.file} (${result.pages} pages, ${Math.round(result.bytes / 1024)} kB) in ${(result.milliseconds / 1000).toFixed(1)} s`);
-  }
-} catch (error) {
-  if (error instanceof UsageError) {
-    console.error(`pdf: ${error.message}`);
-    process.exitCode = 2;
-  } else if (error instanceof PdfSetupError) {
-    console.error(`pdf: ${error.message}`);
-    process.exitCode = 1;
-  } else throw error;
-}
+  },
+  { expected: (error) => (error instanceof PdfSetupError ? { exitCode: 1, lines: [error.message] } : undefined) },
+);

@@ -3,7 +3,8 @@
 // Open Graph PNG per note, play and theme, plus the site's, into --out.
 // Exit codes: 0 written, 2 bad usage; anything else is a crash with its stack.
 import path from 'node:path';
-import { helpText, parseCommand, UsageError, type CommandSpec } from '../src/cli/args.ts';
+import { UsageError, type CommandSpec } from '../src/cli/args.ts';
+import { runCommand } from '../src/cli/run.ts';
 import { readSiteConfig } from '../src/config.ts';
 import { loadContent } from '../src/content/load.ts';
 import { buildSiteGraph } from '../src/graph/site-graph.ts';
@@ -19,21 +20,12 @@ const command: CommandSpec = {
   },
 };
 
-try {
-  const { flags, positionals } = parseCommand(command, process.argv.slice(2));
-  if (flags.help) {
-    console.log(helpText(command));
-  } else {
-    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"; give the folder with --out.`);
-    const config = readSiteConfig();
-    const started = performance.now();
-    const out = path.resolve(String(flags.out));
-    const report = await writeSocialImages(buildSiteGraph(config.contentDir, loadContent(config.contentDir), { bodies: false }), out, new URL(config.siteUrl).host);
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`social-images: ${report.images} images (${report.drawn} drawn, ${report.images - report.drawn} from the cache), ${(report.bytes / 1024 / 1024).toFixed(2)} MB in ${seconds} s (largest ${(report.largest / 1024).toFixed(1)} kB) into ${path.relative(process.cwd(), out) || '.'}/`);
-  }
-} catch (error) {
-  if (!(error instanceof UsageError)) throw error;
-  console.error(`social-images: ${error.message}`);
-  process.exitCode = 2;
-}
+process.exitCode = await runCommand(command, async ({ flags, positionals }) => {
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"; give the folder with --out.`);
+  const config = readSiteConfig();
+  const started = performance.now();
+  const out = path.resolve(String(flags.out));
+  const report = await writeSocialImages(buildSiteGraph(config.contentDir, loadContent(config.contentDir), { bodies: false }), out, new URL(config.siteUrl).host);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`social-images: ${report.images} images (${report.drawn} drawn, ${report.images - report.drawn} from the cache), ${(report.bytes / 1024 / 1024).toFixed(2)} MB in ${seconds} s (largest ${(report.largest / 1024).toFixed(1)} kB) into ${path.relative(process.cwd(), out) || '.'}/`);
+});

@@ -3,7 +3,8 @@
 // glossary term as Markdown (<collection>/<id>.md), llms.txt and llms-full.txt into --out.
 // Exit codes: 0 written, 2 bad usage; anything else is a crash with its stack.
 import path from 'node:path';
-import { helpText, parseCommand, UsageError, type CommandSpec } from '../src/cli/args.ts';
+import { UsageError, type CommandSpec } from '../src/cli/args.ts';
+import { runCommand } from '../src/cli/run.ts';
 import { readSiteConfig } from '../src/config.ts';
 import { loadSiteGraph } from '../src/graph/site-graph.ts';
 import { ui } from '../src/lib/ui.ts';
@@ -19,23 +20,14 @@ const command: CommandSpec = {
   },
 };
 
-try {
-  const { flags, positionals } = parseCommand(command, process.argv.slice(2));
-  if (flags.help) {
-    console.log(helpText(command));
-  } else {
-    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"; give the folder with --out.`);
-    const config = readSiteConfig();
-    const started = performance.now();
-    const out = path.resolve(String(flags.out));
-    const files = twinFiles(loadSiteGraph(config.contentDir), { base: config.basePath, publicUrl: config.publicUrl, site: { title: ui.siteTitle, description: ui.siteDescription } });
-    const report = writeTwins(files, out);
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
-    console.log(`twins: ${report.twins} Markdown twins (${kB(report.twinBytes)}), llms.txt (${kB(report.llmsBytes)}), llms-full.txt (${kB(report.llmsFullBytes)}) in ${seconds} s into ${path.relative(process.cwd(), out) || '.'}/`);
-  }
-} catch (error) {
-  if (!(error instanceof UsageError)) throw error;
-  console.error(`twins: ${error.message}`);
-  process.exitCode = 2;
-}
+process.exitCode = await runCommand(command, async ({ flags, positionals }) => {
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"; give the folder with --out.`);
+  const config = readSiteConfig();
+  const started = performance.now();
+  const out = path.resolve(String(flags.out));
+  const files = twinFiles(loadSiteGraph(config.contentDir), { base: config.basePath, publicUrl: config.publicUrl, site: { title: ui.siteTitle, description: ui.siteDescription } });
+  const report = writeTwins(files, out);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+  console.log(`twins: ${report.twins} Markdown twins (${kB(report.twinBytes)}), llms.txt (${kB(report.llmsBytes)}), llms-full.txt (${kB(report.llmsFullBytes)}) in ${seconds} s into ${path.relative(process.cwd(), out) || '.'}/`);
+});
