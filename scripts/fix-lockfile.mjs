@@ -7,10 +7,10 @@
 // Run after every dependency change:  npm run lock:fix
 // Plain JavaScript with no dependencies so it runs on any Node.
 import fs from 'node:fs';
-import { missingOptionalEntries } from './lib/lockfile.mjs';
+import { missingOptionalEntries, parseLock } from './lib/lockfile.mjs';
 
 const file = new URL('../package-lock.json', import.meta.url);
-const lock = JSON.parse(fs.readFileSync(file, 'utf8'));
+const lock = parseLock(fs.readFileSync(file, 'utf8'));
 const added = missingOptionalEntries(lock);
 for (const [path, entry] of added) lock.packages[path] = entry;
 if (added.length > 0) {

@@ -96,7 +96,7 @@ export function parseCommand(spec: CommandSpec, argv: readonly string[]): { flag
   }
   const flags: ParsedFlags = {};
   for (const [name, flag] of Object.entries(spec.flags)) {
-    const given = (parsed.values as ParsedFlags)[name];
+    const given = parsed.values[name];
     // `--out ''` would mean the current folder, `--play ''` every play: an empty value is always a mistake.
     if (given === '') {
       throw new UsageError(`--${name} is empty; give ${flag.value ? `a value (${flag.value})` : 'a value'}, or leave --${name} out. Run with --help for what it takes.`);

@@ -101,7 +101,9 @@ export function checkPlayIds(ids: readonly string[], known: readonly string[], f
 
 /** `YYYY-MM-DD` that names a real day; throws a UsageError otherwise. */
 export function checkDate(value: string): string {
-  if (!isIsoDate(value)) throw new UsageError(`--date must be a calendar date written YYYY-MM-DD, for example 2027-01-15; got "${value}".`);
+  // isIsoDate narrows its argument to `never` when it says no, so the message quotes a copy.
+  const given = value;
+  if (!isIsoDate(value)) throw new UsageError(`--date must be a calendar date written YYYY-MM-DD, for example 2027-01-15; got "${given}".`);
   return value;
 }
 

@@ -5,7 +5,7 @@
  * so nothing inside it counts. The renderer reads the same tree.
  */
 import GithubSlugger from 'github-slugger';
-import type { Definition, Heading, Root, Text } from 'mdast';
+import type { Definition, Root, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 
@@ -111,8 +111,8 @@ export function outlineOf(tree: Root, source?: string): BodyOutline {
   visit(tree, (node) => {
     switch (node.type) {
       case 'heading': {
-        const text = toString(node as Heading).trim();
-        headings.push({ depth: (node as Heading).depth, text, slug: slugger.slug(text), line: at(node).line });
+        const text = toString(node).trim();
+        headings.push({ depth: node.depth, text, slug: slugger.slug(text), line: at(node).line });
         break;
       }
       case 'link':

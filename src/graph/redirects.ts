@@ -175,7 +175,7 @@ function schemaMessage(issue: z.core.$ZodIssue, data: unknown): [string, string]
   }
   if (issue.code === 'invalid_type') {
     let value: unknown = data;
-    for (const part of issue.path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[part as PropertyKey] : undefined;
+    for (const part of issue.path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[part] : undefined;
     const what = group === undefined ? REDIRECTS_FILE : key === undefined ? `the group "${group}"` : `the new id of "${key}" in ${group}`;
     const expected = key === undefined ? 'a group of `old-id: new-id` lines' : 'an id';
     return [`${what} must be ${expected}, but it is ${describeValue(value)}`, FORMAT];

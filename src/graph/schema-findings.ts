@@ -69,8 +69,8 @@ function expectedTypes(issue: Issue): string[] | null {
 function valueAt(data: unknown, fieldPath: readonly PropertyKey[]): { present: boolean; value?: unknown } {
   let value = data;
   for (const key of fieldPath) {
-    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key as PropertyKey)) return { present: false };
-    value = (value as Record<PropertyKey, unknown>)[key as PropertyKey];
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return { present: false };
+    value = (value as Record<PropertyKey, unknown>)[key];
   }
   return value === undefined ? { present: false } : { present: true, value };
 }

@@ -208,7 +208,7 @@ export default function remarkGlossary(options: RemarkGlossaryOptions) {
       if (done.size >= total) return false;
       if (SKIPPED.has(node.type) || isQuote(node)) return SKIP;
       if (node.type !== 'text' || !parent || index === undefined) return;
-      const text = node as Text;
+      const text = node;
       const inQuotes = quoted.get(text) ?? [];
       const parts: PhrasingContent[] = [];
       let last = 0;

@@ -7,7 +7,7 @@
  * order, carrying the previous character across node boundaries so a quote before
  * `**bold**` still opens. Code and JSX attributes are not text nodes and stay as written.
  */
-import type { Root, Text } from 'mdast';
+import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 
 const OPENS_AFTER = /[\s([{\u2014\u2013-]/;
@@ -49,7 +49,7 @@ export default function remarkTypography() {
       if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell' || node.type === 'listItem') previous = ' ';
       if (node.type === 'inlineCode') previous = 'x';
       if (node.type !== 'text') return;
-      const text = node as Text;
+      const text = node;
       text.value = smarten(text.value, previous);
       previous = text.value.charAt(text.value.length - 1) || previous;
     });

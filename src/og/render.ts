@@ -211,7 +211,7 @@ export function drawCard(card: OgCard, host: string): Buffer {
   return encodePalettePng(canvas.width, canvas.height, canvas.pixels, canvas.palette);
 }
 
-/** Draws one card. */
-export async function renderCard(card: OgCard, host: string): Promise<Buffer> {
-  return drawCard(card, host);
+/** Draws one card; a failure to draw rejects the promise. */
+export function renderCard(card: OgCard, host: string): Promise<Buffer> {
+  return new Promise((resolve) => resolve(drawCard(card, host)));
 }

@@ -258,5 +258,5 @@ export function restoreState(stored: string | null, count: number): RunState {
   if (!(used as unknown[]).every(isTime) || !(began as unknown[]).every(isTimeOrNull) || !(ended as unknown[]).every(isTimeOrNull)) return fresh;
   if (!isTimeOrNull(since) || !isTimeOrNull(startedAt)) return fresh;
   if ((status === 'running') !== (since !== null)) return fresh;
-  return { index: index as number, status: status as RunStatus, used: used as number[], since: since as number | null, began: began as (number | null)[], ended: ended as (number | null)[], startedAt: startedAt as number | null };
+  return { index: index as number, status: status as RunStatus, used: used as number[], since, began: began as (number | null)[], ended: ended as (number | null)[], startedAt };
 }

@@ -31,7 +31,7 @@ export function visible<T extends z.ZodType<string>>(schema: T): T {
         message: `holds the control character ${codePoint(control[0])} at character ${at(control.index)}; delete it (a YAML escape such as "\\e" or "\\x1b" in quotes writes one)`,
       });
     }
-  }) as unknown as T;
+  });
 }
 
 /** The three themes of the site. Entries in `content/themes/` use these ids. */

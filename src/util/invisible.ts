@@ -21,6 +21,7 @@ const INVISIBLE_CLASS = '\\u00AD\\u061C\\u180E\\u200B-\\u200F\\u202A-\\u202E\\u2
 export const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, 'u');
 
 /** Matches one control character other than tab and line feed: C0, DEL and C1 (a YAML escape such as `"\e"` can put one in a value). */
+// eslint-disable-next-line no-control-regex -- matching control characters is what this expression is for
 export const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
 
 /** The code point as `U+202E`. */

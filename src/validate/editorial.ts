@@ -146,7 +146,8 @@ export function readTagList(root: string): TagList | null {
     return list;
   }
   for (const item of root_.items) {
-    const tag = String(item.key?.value ?? '');
+    const key = item.key?.value;
+    const tag = typeof key === 'string' || typeof key === 'number' || typeof key === 'boolean' ? String(key) : '';
     const line = parsed.lineCounter.linePos(item.key?.range?.[0] ?? 0).line;
     const description = item.value?.value;
     if (!ENTRY_ID.test(tag)) {

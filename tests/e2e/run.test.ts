@@ -165,15 +165,16 @@ describe('run mode of one play', () => {
       (window as unknown as { wakeLog: string[] }).wakeLog = log;
       Object.defineProperty(navigator, 'wakeLock', {
         value: {
-          request: async () => {
+          request: () => {
             log.push('request');
             const sentinel = Object.assign(new EventTarget(), {
-              release: async () => {
+              release: () => {
                 log.push('release');
                 sentinel.dispatchEvent(new Event('release'));
+                return Promise.resolve();
               },
             });
-            return sentinel;
+            return Promise.resolve(sentinel);
           },
         },
       });

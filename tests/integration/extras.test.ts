@@ -8,12 +8,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSiteGraph } from '../../src/graph/site-graph.ts';
 import { ogCards } from '../../src/og/cards.ts';
 import { renderCard } from '../../src/og/render.ts';
 import { buildSite, listFiles, read, ROOT, type BuildResult } from '../helpers/build.ts';
+import { projectHtmlValidator } from '../helpers/html-validate.ts';
 import { brokenLinks } from '../helpers/dist-links.ts';
 import { extrasContent } from '../helpers/extras-fixture.ts';
 
@@ -48,7 +48,7 @@ describe('build', () => {
 
   it('passes the HTML validator on every new page type', async () => {
     // The project's rules, loaded explicitly (a file-system loader finds no config beside a temporary folder).
-    const validator = new HtmlValidate(new StaticConfigLoader(JSON.parse(fs.readFileSync(path.join(ROOT, '.htmlvalidate.json'), 'utf8'))));
+    const validator = projectHtmlValidator();
     const problems: string[] = [];
     for (const file of ['map/index.html', 'timeline/index.html', 'themes/sears-to-amazon/book/index.html', 'paths/fixture-path/index.html', 'notes/extras-chapter-one/index.html', 'glossary/index.html']) {
       const report = await validator.validateFile(path.join(site.outDir, file));

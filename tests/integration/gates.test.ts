@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, listFiles, type BuildResult } from '../helpers/build.ts';
 import { SITE_FIXTURE } from '../helpers/fixtures.ts';
+import { projectHtmlValidator } from '../helpers/html-validate.ts';
 
 let first: BuildResult;
 let second: BuildResult;
@@ -26,7 +26,7 @@ describe('quality gates on the built fixture site', () => {
   it('passes the HTML validator with 0 errors on every page', async () => {
     // The project's rules, loaded explicitly: a file-system loader would look for a
     // config beside the temporary build folder, find none, and check nothing.
-    const validator = new HtmlValidate(new StaticConfigLoader(JSON.parse(fs.readFileSync('.htmlvalidate.json', 'utf8'))));
+    const validator = projectHtmlValidator();
     const problems: string[] = [];
     for (const file of listFiles(first.outDir).filter((f) => f.endsWith('.html'))) {
       const report = await validator.validateFile(path.join(first.outDir, file));
@@ -36,7 +36,7 @@ describe('quality gates on the built fixture site', () => {
   });
 
   it('the HTML validator really runs the project rules (it catches a broken page)', async () => {
-    const validator = new HtmlValidate(new StaticConfigLoader(JSON.parse(fs.readFileSync('.htmlvalidate.json', 'utf8'))));
+    const validator = projectHtmlValidator();
     const report = await validator.validateString('<!doctype html><html lang="en"><head><title>x</title></head><body><p><div>bad nesting</div></p><img src="a.png"></body></html>');
     expect(report.valid).toBe(false);
   });

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filteredViews, filterRoute } from '../../src/plays/filters.ts';
-import { buildSite, listFiles, read, ROOT, type BuildResult } from '../helpers/build.ts';
+import { buildSite, listFiles, read, type BuildResult } from '../helpers/build.ts';
+import { projectHtmlValidator } from '../helpers/html-validate.ts';
 import { SITE_FIXTURE } from '../helpers/fixtures.ts';
 
 let site: BuildResult;
@@ -54,10 +54,7 @@ describe('plays pages', () => {
   });
 
   it('passes the HTML validator with the project config on every plays page', async () => {
-    // The config is passed in: a file-system loader looks for .htmlvalidate.json beside the
-    // temporary build folder, finds none, and then checks nothing.
-    const config = JSON.parse(fs.readFileSync(path.join(ROOT, '.htmlvalidate.json'), 'utf8'));
-    const validator = new HtmlValidate(new StaticConfigLoader(config));
+    const validator = projectHtmlValidator();
     const problems: string[] = [];
     for (const file of listFiles(site.outDir).filter((f) => f.startsWith('plays/') && f.endsWith('.html'))) {
       const report = await validator.validateFile(path.join(site.outDir, file));
@@ -199,7 +196,7 @@ describe('/plays/compose/', () => {
 
   it('gives the island each play’s steps in a data- attribute', () => {
     const raw = /value="fixture-play" data-play="([^"]+)"/.exec(page())?.[1] ?? '';
-    const data = JSON.parse(raw.replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+    const data: unknown = JSON.parse(raw.replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
     expect(data).toEqual({ title: 'Fixture play', steps: [{ title: 'Warm up', minutes: 10 }, { title: 'Discuss', minutes: 20 }] });
   });
 });

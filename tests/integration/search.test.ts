@@ -42,7 +42,7 @@ async function openSearch(siteDir: string, basePath = '/'): Promise<NodeSearch> 
   globalThis.fetch = ((input: string | URL | Request, init?: RequestInit) => {
     urls.push(String(input instanceof Request ? input.url : input));
     return original(input, init);
-  }) as typeof fetch;
+  });
   // A module instance per call: Pagefind takes its bundle path once, when it first loads.
   const module = `${pathToFileURL(path.join(siteDir, 'pagefind/pagefind.js')).href}?instance=${++instances}`;
   const pf = (await import(module)) as NodeSearch['pf'];

@@ -6,10 +6,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, listFiles, read, type BuildResult } from '../helpers/build.ts';
 import { FIXTURES, SITE_FIXTURE } from '../helpers/fixtures.ts';
+import { projectHtmlValidator } from '../helpers/html-validate.ts';
 
 let build: BuildResult;
 let content: string;
@@ -37,7 +37,7 @@ describe('smaller faults (issue 15)', () => {
   });
 
   it('gives the theme book 0 html-validate errors, with landmarks named after their chapters', async () => {
-    const validator = new HtmlValidate(new StaticConfigLoader(JSON.parse(fs.readFileSync('.htmlvalidate.json', 'utf8'))));
+    const validator = projectHtmlValidator();
     const file = path.join(build.outDir, 'themes/customer-obsession/book/index.html');
     const report = await validator.validateFile(file);
     expect(report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`))).toEqual([]);

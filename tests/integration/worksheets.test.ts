@@ -67,10 +67,10 @@ describe('worksheets for the fixture content', () => {
   it('writes both views of every play as PDF in A4 and Letter and as Markdown, plus index.json', () => {
     const expected = playIds.flatMap((id) => ['facilitator-a4.pdf', 'facilitator-letter.pdf', 'facilitator.md', 'participant-a4.pdf', 'participant-letter.pdf', 'participant.md'].map((f) => `${id}/${f}`));
     expect(listFiles(out)).toEqual(['index.json', ...expected].sort());
-    const index = JSON.parse(fs.readFileSync(path.join(out, 'index.json'), 'utf8'));
+    const index = JSON.parse(fs.readFileSync(path.join(out, 'index.json'), 'utf8')) as { plays: Record<string, { title: string; files: unknown[] }> };
     expect(Object.keys(index.plays)).toEqual(playIds);
-    expect(index.plays['fixture-play'].title).toBe('Fixture play');
-    expect(index.plays['fixture-play'].files).toContainEqual({ view: 'participant', format: 'pdf', paper: 'a4', path: 'fixture-play/participant-a4.pdf', bytes: fs.statSync(path.join(out, 'fixture-play/participant-a4.pdf')).size });
+    expect(index.plays['fixture-play']?.title).toBe('Fixture play');
+    expect(index.plays['fixture-play']?.files).toContainEqual({ view: 'participant', format: 'pdf', paper: 'a4', path: 'fixture-play/participant-a4.pdf', bytes: fs.statSync(path.join(out, 'fixture-play/participant-a4.pdf')).size });
   });
 
   it('reports one line per file with a count and size, then a summary', () => {

@@ -13,6 +13,12 @@ const fresh = (overlay?: string) => {
 };
 afterAll(() => created.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
+/** The parts of `--format json` these tests read. */
+interface JsonReport {
+  errors: number;
+  findings: { rule: string; file: string }[];
+}
+
 describe('content checker on the valid fixture site', () => {
   it('reports nothing', () => {
     expect(runCheck(SITE_FIXTURE).findings).toEqual([]);
@@ -55,9 +61,9 @@ describe('report formats', () => {
   });
 
   it('json: machine-readable findings and counts', () => {
-    const json = JSON.parse(formatReport(result(), 'json'));
+    const json = JSON.parse(formatReport(result(), 'json')) as JsonReport;
     expect(json.errors).toBe(1);
-    expect(json.findings.find((f: { rule: string }) => f.rule === 'unknown-link')).toMatchObject({ rule: 'unknown-link', line: 11, column: 15, severity: 'error' });
+    expect(json.findings.find((f) => f.rule === 'unknown-link')).toMatchObject({ rule: 'unknown-link', line: 11, column: 15, severity: 'error' });
   });
 
   describe('control and invisible characters are printed as visible escapes', () => {
@@ -65,6 +71,7 @@ describe('report formats', () => {
     const RLO = '\u202e';
     const hostile = { file: `notes/${ESC}[2J${RLO}evil.mdx`, line: 1, column: 1, rule: 'duplicate-title', severity: 'error' as const, message: `the title "${ESC}]0;owned${String.fromCharCode(7)} ${RLO}gnp.exe" is used twice\u009b`, fix: `rename it${String.fromCharCode(127)}` };
     // Anything a terminal acts on: C0 but tab and line feed, DEL, C1, bidi and invisible formatting characters.
+    // eslint-disable-next-line no-control-regex -- matching control characters is what this expression is for
     const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;
 
     it('text: in the file name, the message and the fix', () => {
@@ -93,7 +100,7 @@ describe('report formats', () => {
     it('json: kept as data (JSON escapes control characters itself)', () => {
       const json = formatReport({ findings: [hostile], entries: 1, milliseconds: 1, quotes: { checked: 0 } }, 'json');
       expect(json).not.toContain(ESC);
-      expect(JSON.parse(json).findings[0].file).toBe(hostile.file);
+      expect((JSON.parse(json) as JsonReport).findings[0]?.file).toBe(hostile.file);
     });
   });
 

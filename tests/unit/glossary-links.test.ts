@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createMarkdownProcessor, type RemarkPlugins } from '@astrojs/markdown-remark';
-import type { Link, Root } from 'mdast';
+import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
@@ -80,8 +80,8 @@ describe('remark-glossary', () => {
     const found: { inside: string; text: string }[] = [];
     const walk = (node: Root['children'][number] | Root, inside: string) => {
       const name = (node as { name?: string }).name ?? inside;
-      if (node.type === 'link') found.push({ inside: name, text: toString(node as Link) });
-      else if ('children' in node) for (const child of node.children) walk(child as Root['children'][number], name);
+      if (node.type === 'link') found.push({ inside: name, text: toString(node) });
+      else if ('children' in node) for (const child of node.children) walk(child, name);
     };
     walk(tree, '');
     expect(found).toEqual([{ inside: 'Aside', text: 'fixture term' }]);

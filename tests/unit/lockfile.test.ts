@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { missingOptionalEntries, platformOf } from '../../scripts/lib/lockfile.mjs';
+import { missingOptionalEntries, parseLock, platformOf } from '../../scripts/lib/lockfile.mjs';
 
 describe('platformOf', () => {
   it.each([
@@ -16,8 +16,12 @@ describe('platformOf', () => {
 
 describe('package-lock.json', () => {
   it('holds an entry for every optional platform dependency, so `npm ci` works on a clean clone (run `npm run lock:fix`)', () => {
-    const lock = JSON.parse(fs.readFileSync(new URL('../../package-lock.json', import.meta.url), 'utf8'));
+    const lock = parseLock(fs.readFileSync(new URL('../../package-lock.json', import.meta.url), 'utf8'));
     expect(missingOptionalEntries(lock).map(([path]) => path)).toEqual([]);
+  });
+
+  it('refuses a lock without a packages object', () => {
+    expect(() => parseLock('{"lockfileVersion": 1, "dependencies": {}}')).toThrow(/no "packages" object/);
   });
 
   it('finds what is missing in a lock that lacks an entry', () => {

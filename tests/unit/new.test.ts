@@ -32,11 +32,11 @@ function scripted(answers: string[]): Prompter & { asked: string[]; said: string
   return {
     asked,
     said,
-    ask: async (question) => {
+    ask: (question) => {
       asked.push(question);
       const answer = answers.shift();
-      if (answer === undefined) throw new Error(`no scripted answer for "${question}"`);
-      return answer;
+      if (answer === undefined) return Promise.reject(new Error(`no scripted answer for "${question}"`));
+      return Promise.resolve(answer);
     },
     say: (text) => said.push(text),
   };
@@ -92,7 +92,7 @@ describe('npm run new: on a terminal', () => {
     const terminal = scripted(['1', "Zoë's Café!", '2']);
     await expect(gather([], terminal)).resolves.toMatchObject({ kind: 'note', title: "Zoë's Café!", theme: 'cheng-chi' });
     expect(terminal.asked).toEqual(['Kind of entry (1-6 or a name): ', 'Title: ', 'Theme (1-3 or a name): ']);
-    expect(terminal.said[0]).toMatch(/1\. note\n  2\. play/);
+    expect(terminal.said[0]).toMatch(/1\. note\n {2}2\. play/);
   });
 
   it('asks only for what is missing', async () => {

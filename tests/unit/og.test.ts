@@ -183,7 +183,7 @@ describe('rendering', () => {
     for (const card of ogCards(loadSiteGraph(SITE_FIXTURE))) await renderCard(card, 'example.org');
     const warm = await renderCard(long, 'example.org');
     vi.resetModules();
-    const fresh = (await import('../../src/og/render.ts')) as typeof import('../../src/og/render.ts');
+    const fresh = (await import('../../src/og/render.ts'));
     expect((await fresh.renderCard(long, 'example.org')).equals(warm)).toBe(true);
   });
 

@@ -63,7 +63,7 @@ describe('runPlay', () => {
         { id: 'early', question: 'Listed first?', kind: 'yesno' },
         { id: 'late', question: 'Asked first?', kind: 'lines', lines: 2 },
       ],
-    } as Parameters<typeof runPlay>[1]);
+    });
     expect(play.steps[0]?.prompts).toEqual([{ number: 1, question: 'Asked first?', answer: expect.any(String) }]);
     expect(play.steps[1]?.prompts.map((p) => p.number)).toEqual([2, 1]);
     expect(play.steps[1]?.facilitator).toBe('Watch the time.');

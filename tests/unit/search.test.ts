@@ -180,7 +180,7 @@ describe('excerpts', () => {
   });
 
   it.each([
-    ['&quot;&#39;&#x27;&apos;&lt;&gt;&amp;', `"''\'<>&`],
+    ['&quot;&#39;&#x27;&apos;&lt;&gt;&amp;', `"'''<>&`],
     ['&unknown; &#0; &#xFFFFFFF;', '&unknown; &#0; &#xFFFFFFF;'],
     ['caf&#233;', 'café'],
   ])('decodeEntities(%j)', (text, expected) => {

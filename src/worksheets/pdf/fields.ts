@@ -188,13 +188,13 @@ export function radioButton(form: Form, group: Ref, o: RadioButtonOptions): void
     AP: { N: { [o.value]: look.on, Off: look.off } },
     structParent: o.struct,
   };
-  doc.annotate(o.x, o.y, o.width, o.height, dict as PDFKit.Mixins.AnnotationOption);
+  doc.annotate(o.x, o.y, o.width, o.height, dict);
   (group.data.Kids as Ref[]).push(lastAnnotation(doc));
 }
 
 /** Places a field's widget on the page and hangs it under its parent field, or the form. */
 function addWidget(doc: PDFKit.PDFDocument, o: { x: number; y: number; width: number; height: number; parent?: { data: Record<string, unknown> } | undefined }, dict: Record<string, unknown>): void {
-  doc.annotate(o.x, o.y, o.width, o.height, dict as PDFKit.Mixins.AnnotationOption);
+  doc.annotate(o.x, o.y, o.width, o.height, dict);
   const widget = lastAnnotation(doc);
   if (o.parent) (o.parent.data.Kids as Ref[]).push(widget);
   else acroForm(doc).Fields.push(widget);

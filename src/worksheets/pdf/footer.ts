@@ -51,7 +51,8 @@ export function drawFooter(doc: PDFKit.PDFDocument, content: FooterContent, page
       if (!qr) return;
       // pdfkit's page space runs top-down; the XObject's runs bottom-up: flip and scale modules to points.
       const module = FOOTER.qr / qr.shape.size;
-      doc.page.xobjects[qr.name] = qr.ref;
+      // @types/pdfkit types the page's XObject dictionary as `any`; pdfkit writes it out as a PDF dictionary of references.
+      (doc.page.xobjects as Record<string, Ref>)[qr.name] = qr.ref;
       doc.addContent(`q ${module} 0 0 ${-module} ${right - FOOTER.qr} ${top + FOOTER.qr} cm /${qr.name} Do Q`);
     },
     'Pagination',

@@ -47,6 +47,7 @@ const escapeCell = (text: string) => escapeMarkdown(text.trim()).replace(/\|/g, 
  * control character, `<`, `>` or backslash. Inside `<…>` nothing is read as
  * syntax, so such an address is safe; anything else is escaped as text.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is what this expression is for
 const isAddress = (text: string) => /^https?:\/\/[^\s<>\\\x00-\x1f\x7f]+$/.test(text);
 const inline = (text: string) => (isAddress(text) ? `<${text}>` : escapeMarkdown(text));
 const paragraph = (text: string) => (isAddress(text) ? `<${text}>` : escapeBlockStart(text));
@@ -132,5 +133,5 @@ export function renderMarkdown(document: WorksheetDocument): string {
 export const markdownRenderer: Renderer = {
   format: 'md',
   paged: false,
-  render: async (document) => new TextEncoder().encode(renderMarkdown(document)),
+  render: (document) => new Promise((resolve) => resolve(new TextEncoder().encode(renderMarkdown(document)))),
 };
