@@ -7,6 +7,8 @@ export const ui = {
   searchLabel: 'Search the playbook',
   searchButton: 'Search',
   mainNav: 'Main',
+  /** The button of the header's menu on narrow screens. */
+  menu: 'Menu',
   footerNav: 'Site',
   readingTime: (minutes: number) => `${minutes} min read`,
   onThisPage: 'On this page',
@@ -26,6 +28,21 @@ export const ui = {
   citedBy: 'Cited by',
   tags: 'Tags',
   notFoundTitle: 'Page not found',
+  /** The home page: two doors of equal weight (the notes, the plays), then the themes. */
+  home: {
+    lede: 'Read a note, follow a reading path, or run a play with your team.',
+    notesTitle: 'Read the notes',
+    notesIntro: (notes: number) => `${notes} short notes, each with its sources and questions to reflect on. Start with a reading path:`,
+    allNotes: (notes: number) => `All ${notes} notes`,
+    pathSteps: (steps: number) => `${steps} notes`,
+    playsTitle: 'Run a play with your team',
+    playsIntro: (plays: number, min: number, max: number) =>
+      `${plays} workshops of ${min}–${max} minutes: timed steps, a worksheet to print or fill in, and a run mode for the projector. For example:`,
+    allPlays: (plays: number) => `All ${plays} plays`,
+    compose: 'Plan a session',
+    themes: 'Three themes',
+    recent: 'Recently updated',
+  },
   /** The plays index and its pre-rendered filtered views (src/plays/filters.ts). */
   playList: {
     title: 'Plays',

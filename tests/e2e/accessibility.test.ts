@@ -62,8 +62,9 @@ describe('keyboard', () => {
       const state = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
         if (!el || el === document.body) return null;
-        const style = getComputedStyle(el);
-        return { label: `${el.tagName} ${el.textContent?.trim().slice(0, 30) ?? ''}`, outline: style.outlineStyle !== 'none' && style.outlineWidth !== '0px' };
+        // A card's link draws its ring with ::after, around the whole card.
+        const drawn = (style: CSSStyleDeclaration) => style.outlineStyle !== 'none' && style.outlineWidth !== '0px';
+        return { label: `${el.tagName} ${el.textContent?.trim().slice(0, 30) ?? ''}`, outline: drawn(getComputedStyle(el)) || drawn(getComputedStyle(el, '::after')) };
       });
       if (state && !state.outline) unfocused.push(state.label);
     }
