@@ -15,6 +15,7 @@ import type { RawEntry } from '../content/load.ts';
 import { parseBody, type ParseResult } from '../content/parse.ts';
 import { inspectTree, type SafetyIssue } from '../content/safety.ts';
 import { outlineOf, type BodyOutline } from './extract.ts';
+import { linkContexts } from './link-context.ts';
 
 export interface BodyAnalysis extends BodyOutline {
   /** Violations of the safety policy (src/content/safety.ts). */
@@ -67,7 +68,7 @@ function analyse(raw: RawEntry): BodyAnalysis {
   const parsed = parseBody(text, raw.extension);
   if (!parsed.ok) return { headings: [], links: [], quotes: [], safety: [], problem: parsed };
   trees.set(raw.absolutePath, { source: raw.source, tree: parsed.tree });
-  return { ...outlineOf(parsed.tree, text), safety: inspectTree(parsed.tree) };
+  return { ...outlineOf(parsed.tree, text, linkContexts(parsed.tree)), safety: inspectTree(parsed.tree) };
 }
 
 /**

@@ -8,6 +8,7 @@ import GithubSlugger from 'github-slugger';
 import type { Definition, Root, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
+import type { LinkContexts } from './link-context.ts';
 
 export interface BodyHeading {
   depth: number;
@@ -24,6 +25,8 @@ export interface BodyLink {
   label: string;
   line: number;
   column: number;
+  /** The sentence around a link or wikilink, as plain text (./link-context.ts); none for images and definitions. */
+  context?: string;
 }
 
 /** A `<Quote>` component: its props and its words as written (normalised by the quotation check). */
@@ -96,8 +99,11 @@ function locator(node: Text, source: string | undefined) {
   };
 }
 
-/** Headings, links and quotations of a body tree, in document order; give the source the tree was parsed from for exact columns. */
-export function outlineOf(tree: Root, source?: string): BodyOutline {
+/**
+ * Headings, links and quotations of a body tree, in document order; give the source the tree was
+ * parsed from for exact columns, and the tree's link contexts (`linkContexts`) to keep each link's sentence.
+ */
+export function outlineOf(tree: Root, source?: string, contexts?: LinkContexts): BodyOutline {
   const headings: BodyHeading[] = [];
   const links: BodyLink[] = [];
   const quotes: BodyQuote[] = [];
@@ -115,9 +121,11 @@ export function outlineOf(tree: Root, source?: string): BodyOutline {
         headings.push({ depth: node.depth, text, slug: slugger.slug(text), line: at(node).line });
         break;
       }
-      case 'link':
-        links.push({ kind: 'markdown', target: node.url, label: toString(node), ...at(node) });
+      case 'link': {
+        const context = contexts?.ofLink(node);
+        links.push({ kind: 'markdown', target: node.url, label: toString(node), ...at(node), ...(context !== undefined && { context }) });
         break;
+      }
       case 'image':
         links.push({ kind: 'image', target: node.url, label: node.alt ?? '', ...at(node) });
         break;
@@ -126,7 +134,8 @@ export function outlineOf(tree: Root, source?: string): BodyOutline {
         const definition = definitions.get(node.identifier);
         if (!definition) break;
         const kind = node.type === 'imageReference' ? 'image' : 'markdown';
-        links.push({ kind, target: definition.url, label: node.type === 'imageReference' ? (node.alt ?? '') : toString(node), ...at(node) });
+        const context = kind === 'markdown' ? contexts?.ofLink(node) : undefined;
+        links.push({ kind, target: definition.url, label: node.type === 'imageReference' ? (node.alt ?? '') : toString(node), ...at(node), ...(context !== undefined && { context }) });
         break;
       }
       case 'definition':
@@ -135,8 +144,10 @@ export function outlineOf(tree: Root, source?: string): BodyOutline {
         break;
       case 'text': {
         const place = locator(node, source);
+        let count = 0;
         for (const match of node.value.matchAll(WIKI)) {
-          links.push({ kind: 'wiki', target: (match[1] ?? '').trim(), label: (match[2] ?? match[1] ?? '').trim(), ...place(match[0], match.index ?? 0) });
+          const context = contexts?.ofWiki(node, count++);
+          links.push({ kind: 'wiki', target: (match[1] ?? '').trim(), label: (match[2] ?? match[1] ?? '').trim(), ...place(match[0], match.index ?? 0), ...(context !== undefined && { context }) });
         }
         break;
       }
