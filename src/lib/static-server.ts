@@ -1,54 +1,54 @@
 /**
- * A small static file server for the built site: directory indexes, the
- * site's 404 page, content types, and the base path. Used by `npm start` and
- * the browser tests; production hosting is any static host.
+ * Serves a built site on this machine: `npm start`, `npm run preview`, the PDF book, Lighthouse and
+ * the browser tests. Files are found and typed by sirv; this module adds the base path, the site's
+ * 404 page with status 404, and a UTF-8 charset on the text files the build writes. Production
+ * hosting is any static host.
  */
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import sirv from 'sirv';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
+/** sirv adds a charset to HTML only; every text file the build writes is UTF-8. */
+const UTF8_TEXT: Record<string, string> = {
+  '.md': 'text/markdown; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.pdf': 'application/pdf',
-  '.md': 'text/markdown; charset=utf-8',
-  '.wasm': 'application/wasm',
+  '.xml': 'application/xml; charset=utf-8',
 };
 
-/** Resolves a request path to a file inside `root`, or null. Never leaves `root`. */
-export function resolveFile(root: string, basePath: string, requestPath: string): string | null {
+/**
+ * The request path below the base path (`/playbook/notes/a/` → `/notes/a/`, query kept), or null
+ * when the request is outside it.
+ */
+export function stripBase(basePath: string, url: string): string | null {
   const prefix = basePath.replace(/\/$/, '');
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(new URL(requestPath, 'http://localhost').pathname);
-  } catch {
-    return null;
-  }
-  if (prefix && !(pathname === prefix || pathname.startsWith(`${prefix}/`))) return null;
-  const relative = pathname.slice(prefix.length) || '/';
-  let file = path.join(root, relative);
-  if (file !== root && !file.startsWith(`${root}${path.sep}`)) return null;
-  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-  return fs.existsSync(file) && fs.statSync(file).isFile() ? file : null;
+  if (!prefix) return url;
+  if (url === prefix || url.startsWith(`${prefix}?`)) return `/${url.slice(prefix.length)}`;
+  return url.startsWith(`${prefix}/`) ? url.slice(prefix.length) : null;
 }
 
 export function createStaticServer(root: string, basePath = '/'): http.Server {
+  const notFoundPage = path.join(root, '404.html');
+  const notFound = (response: http.ServerResponse) => {
+    response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(fs.existsSync(notFoundPage) ? fs.readFileSync(notFoundPage) : 'Not found');
+  };
+  const files = sirv(root, {
+    // Looks files up on each request, so a rebuild while serving is picked up (no start-up cache).
+    dev: true,
+    setHeaders: (response, pathname) => {
+      const type = UTF8_TEXT[path.extname(pathname)];
+      if (type) response.setHeader('content-type', type);
+    },
+    onNoMatch: (_request, response) => notFound(response),
+  });
   return http.createServer((request, response) => {
-    const file = resolveFile(root, basePath, request.url ?? '/');
-    if (!file) {
-      const notFound = path.join(root, '404.html');
-      response.writeHead(404, { 'content-type': TYPES['.html'] ?? 'text/html' });
-      response.end(fs.existsSync(notFound) ? fs.readFileSync(notFound) : 'Not found');
-      return;
-    }
-    response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(response);
+    const inside = stripBase(basePath, request.url ?? '/');
+    if (inside === null) return notFound(response);
+    request.url = inside;
+    files(request, response);
   });
 }
