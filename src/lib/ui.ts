@@ -14,19 +14,12 @@ export const ui = {
   onThisPage: 'On this page',
   reflect: 'Reflect',
   sources: 'Sources',
-  linkedFrom: 'Linked from',
-  related: 'Related notes',
-  plays: 'Plays built on this note',
-  previous: 'Previous',
-  next: 'Next',
-  inTheme: (theme: string) => `More in ${theme}`,
   editPage: 'Edit this page',
   lastUpdated: 'Last updated',
   generalKnowledge: 'General knowledge',
   authorNotNamed: 'The text does not name its author.',
   dateNotGiven: 'The text gives no date.',
   citedBy: 'Cited by',
-  tags: 'Tags',
   notFoundTitle: 'Page not found',
   /** The home page: two doors of equal weight (the notes, the plays), then the themes. */
   home: {
@@ -202,16 +195,11 @@ export const ui = {
     also: 'Also:',
     readMore: 'Read more:',
   },
-  /** Reading paths: /paths/<id>/ and the path navigation on note pages. */
+  /** Reading paths, /paths/<id>/ (a note's place on a path: `notePage`). */
   paths: {
     label: 'Reading path',
     steps: (count: number) => `${count} steps`,
     start: 'Start reading',
-    step: (position: number, total: number) => `Step ${position} of ${total}`,
-    in: 'in',
-    previous: 'Previous step',
-    next: 'Next step',
-    navLabel: (path: string) => `Reading path: ${path}`,
   },
   /** The printable theme book, /themes/<id>/book/. */
   book: {
@@ -260,5 +248,19 @@ export const ui = {
     searching: 'Searching…',
     more: 'Show more results',
     unavailable: 'Search could not load its index. Try again later, or browse the notes index or the glossary.',
+  },
+  /** A note page's back matter: the Connections block and the one Next (src/data/note-page.ts). */
+  notePage: {
+    connections: 'Connections',
+    plays: 'Plays built on this note',
+    linkedFrom: 'Linked from',
+    related: 'Related notes',
+    mentions: 'Named in',
+    tags: 'Tags',
+    map: 'See it on the concept map',
+    next: 'Next',
+    nextInTheme: (theme: string) => `Next in ${theme}`,
+    step: (position: number, total: number) => `Step ${position} of ${total} in`,
+    lastStep: (total: number) => `Step ${total} of ${total}, the last, in`,
   },
 } as const;

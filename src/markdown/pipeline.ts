@@ -8,6 +8,7 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeExternalLinks from 'rehype-external-links';
 import type { SiteGraph } from '../graph/site-graph.ts';
 import { toText } from '../lib/hast-text.ts';
+import rehypeTableScroll from './rehype-table-scroll.ts';
 import remarkGlossary from './remark-glossary.ts';
 import remarkLinks from './remark-links.ts';
 import remarkReadingTime from './remark-reading-time.ts';
@@ -41,6 +42,8 @@ export function markdownPlugins({ graph, base }: PipelineOptions): { remarkPlugi
         },
       ],
       [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'], properties: { className: ['external'] } }],
+      // Wide tables scroll in a labelled box of their own, never the page.
+      rehypeTableScroll,
     ],
   };
 }

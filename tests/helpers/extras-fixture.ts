@@ -19,7 +19,7 @@ const event = (when: string, title: string, era: string, notes: string[]) =>
 export const EXTRAS_FILES: Record<string, string> = {
   'notes/extras-chapter-one.md': note(
     { title: 'Chapter one', summary: 'The first of two notes with the same headings, for the theme book tests.', theme: 'sears-to-amazon' },
-    'A fixture term in running text, and later the fixture term again.\n\n## The idea\n\nRead [[extras-chapter-two]] next, and [[extras-opt-out]] for a note without glossary links.\n\n## Where it comes from\n\nFrom [[gamma-note]].',
+    'A fixture term in running text, and later the fixture term again.\n\n## The idea\n\nRead [[extras-chapter-two]] next, and [[extras-opt-out]] for a note without glossary links.\n\n## Where it comes from\n\nFrom [[gamma-note]].\n\n| Chapter | What it holds |\n| --- | --- |\n| One | The idea and where it comes from |',
   ),
   'notes/extras-chapter-two.md': note(
     { title: 'Chapter two', summary: 'The second of two notes with the same headings, for the theme book tests.', theme: 'sears-to-amazon' },

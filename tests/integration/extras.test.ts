@@ -101,23 +101,36 @@ describe('note pages', () => {
     expect(page).not.toContain('class="glossary-term"');
   });
 
-  it('show "step N of M" with the previous and next step of a reading path', () => {
-    const nav = /<nav class="path-nav"[\s\S]*?<\/nav>/.exec(html('notes/beta-note/index.html'))?.[0] ?? '';
-    expect(nav).toContain('aria-label="Reading path: A fixture path"');
-    expect(nav).toMatch(/<strong[^>]*>Step 2 of 3<\/strong> in <a href="\/paths\/fixture-path\/"[^>]*>A fixture path<\/a>/);
-    expect(nav).toMatch(/rel="prev" href="\/notes\/alpha-note\/"/);
-    expect(nav).toMatch(/rel="next" href="\/notes\/gamma-note\/"/);
-    const first = /<nav class="path-nav"[\s\S]*?<\/nav>/.exec(html('notes/alpha-note/index.html'))?.[0] ?? '';
-    expect(first).toContain('Step 1 of 3');
-    expect(first).not.toContain('rel="prev"');
-    expect(html('notes/extras-chapter-two/index.html')).not.toContain('<nav class="path-nav"');
+  it('end with one Next: the theme’s order, or the path’s next step when the address names the path', () => {
+    const nav = /<nav class="note-next"[\s\S]*?<\/nav>/.exec(html('notes/beta-note/index.html'))?.[0] ?? '';
+    // The path's choice, shown by CSS when the address is #path-fixture-path, before the theme's.
+    expect(nav).toMatch(/<div class="via"[^>]* id="path-fixture-path"[^>]*>[\s\S]*?Step 2 of 3 in <a href="\/paths\/fixture-path\/"[^>]*>A fixture path<\/a>/);
+    expect(nav).toMatch(/rel="next" href="\/notes\/gamma-note\/#path-fixture-path"/);
+    expect(nav).toMatch(/<div class="default"[^>]*>[\s\S]*?Next in Cheng and chi/);
+    expect(nav.indexOf('class="via"')).toBeLessThan(nav.indexOf('class="default"'));
+    // No competing pager, and the path's step links carry the path.
+    expect(html('notes/beta-note/index.html')).not.toContain('rel="prev"');
+    expect(html('notes/beta-note/index.html')).not.toContain('class="pager"');
+    expect(html('paths/fixture-path/index.html')).toContain('href="/notes/beta-note/#path-fixture-path"');
+    expect(html('notes/extras-chapter-two/index.html')).not.toContain('class="via"');
   });
 
-  it('show their one-hop neighbourhood as a small SVG of links', () => {
-    const section = /<section class="panel"[^>]*aria-labelledby="note-map"[\s\S]*?<\/section>/.exec(html('notes/extras-chapter-two/index.html'))?.[0] ?? '';
-    expect(section).toMatch(/<svg viewBox="0 0 72 24"[^>]*aria-hidden="true"/);
-    expect([...section.matchAll(/<li[^>]*><a href="(\/notes\/[^"]+)"[^>]*>([^<]+)<\/a>/g)].map((m) => [m[1], m[2]])).toEqual([['/notes/extras-chapter-one/', 'Chapter one']]);
-    expect(section).toContain('href="/map/"');
+  it('have one Connections block: each linking page once, with the sentence around its link', () => {
+    const page = html('notes/extras-chapter-two/index.html');
+    const block = /<section class="connections"[\s\S]*?<\/section>/.exec(page)?.[0] ?? '';
+    expect(block).toMatch(/Linked from<\/h3>/);
+    expect(block).toMatch(/<a href="\/notes\/extras-chapter-one\/"[^>]*>Chapter one<\/a>/);
+    expect(block).toMatch(/<p class="context"[^>]*>Read Chapter two next, and [^<]+ for a note without glossary links\.<\/p>/);
+    expect(block).toContain('href="/map/#note-extras-chapter-two"');
+    expect(block.match(/href="\/notes\/extras-chapter-one\/"/g), 'chapter one is listed once').toHaveLength(1);
+    for (const gone of ['id="note-map"', 'id="note-related"', 'id="note-backlinks"', '<nav class="path-nav"']) expect(page).not.toContain(gone);
+  });
+
+  it('wrap a wide table in a labelled region that scrolls on its own', () => {
+    const page = html('notes/extras-chapter-one/index.html');
+    const tables = page.match(/<table[\s\S]*?<\/table>/g) ?? [];
+    expect(tables).toHaveLength(1);
+    for (const table of tables) expect(page.slice(0, page.indexOf(table))).toMatch(/<section class="table-scroll" tabindex="0" aria-label="Table: Chapter, What it holds">$/);
   });
 
   it('stay within 14 kB gzip (HTML plus CSS), every one of them', () => {
