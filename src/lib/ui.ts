@@ -166,16 +166,15 @@ export const ui = {
     nav: 'Map',
     title: 'Concept map',
     description: 'Every note and the links between them, coloured by theme.',
-    lede: 'Every note is a dot and every link between two notes a line. Colours show the theme; bigger dots have more links. Select a dot to read the note.',
+    lede: 'Every note is a dot and every link between two notes a line. Colours show the theme; bigger dots have more links. Point at a note, or move to it with the Tab key, to see the notes it is linked with; select it to read it.',
+    /** Shown instead of the picture on narrow screens. */
+    narrow: 'On a narrow screen the map is this list: every note with the notes it is linked with.',
     figure: 'Map of all notes and the links between them',
     legend: 'Themes',
     list: 'All notes and their links',
     listIntro: 'The map as a list: every note with the notes it links to or is linked from.',
     linkedWith: 'Linked with',
     noLinks: 'No links yet.',
-    neighbourhood: 'On the map',
-    more: (count: number) => `and ${count} more`,
-    fullMap: 'See the whole concept map',
   },
   /** The timeline, /timeline/. */
   timeline: {

@@ -1,12 +1,14 @@
 /**
- * Places the concept map's labels: each label goes right of, left of, above or
- * below its dot, whichever overlaps least with the dots and the labels placed
- * before it and stays inside the view box. Greedy, in a fixed order (hubs
- * first), so it is deterministic. Text widths are estimated from the character
- * count: good enough to keep labels apart without measuring fonts at build time.
+ * Places the concept map's labels: each label goes beside, above, below or
+ * diagonally off its dot, at the first spot that touches no label placed
+ * before it and stays inside the view box (the fewest dots covered wins among
+ * free spots). A label with no free spot is `hidden`: the page shows it only
+ * while its note is pointed at or focused, so labels on screen never overlap.
+ * Greedy, in a fixed order (hubs first), so it is deterministic. Text widths
+ * come from a table of DejaVu Sans advances (see `textWidth`).
  */
 
-export type LabelSide = 'right' | 'left' | 'above' | 'below';
+export type LabelSide = 'right' | 'left' | 'above' | 'below' | 'above-right' | 'below-right' | 'above-left' | 'below-left';
 
 export interface LabelInput {
   id: string;
@@ -23,6 +25,8 @@ export interface LabelPlacement {
   x: number;
   y: number;
   anchor: 'start' | 'middle' | 'end';
+  /** No free spot: shown only while the note is hovered or focused. */
+  hidden?: boolean;
 }
 
 export interface LabelOptions {
@@ -40,23 +44,56 @@ interface Box {
   y2: number;
 }
 
-/** Average advance of a character of a sans-serif font, in ems. */
-const CHAR_EM = 0.56;
+/**
+ * Advances of the printable ASCII characters (space to ~) in DejaVu Sans, in
+ * hundredths of an em. DejaVu Sans is Debian's and many Linux systems' sans
+ * serif and wider than the usual system fonts (Segoe UI, San Francisco,
+ * Roboto), so a box measured with it holds the label in any of them.
+ */
+const ADVANCES = [
+  32, 40, 46, 84, 64, 95, 78, 27, 39, 39, 50, 84, 32, 36, 32, 34, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 34, 34, 84, 84, 84, 53, 100, 68, 69, 70, 77, 63, 58, 77, 75, 29, 29, 66, 56,
+  86, 75, 79, 60, 79, 69, 63, 61, 73, 68, 99, 69, 61, 69, 39, 34, 39, 84, 50, 50, 61, 63, 55, 63, 62, 35, 63, 63, 28, 28, 58, 28, 97, 63, 61, 63, 63, 41, 52, 39, 63, 59, 82, 59, 59, 52, 64,
+  34, 64, 84,
+];
+/** Curly quotes, dashes and the ellipsis, which titles use; anything else counts as an M-wide letter. */
+const OTHER: Record<string, number> = { '‘': 32, '’': 32, '“': 52, '”': 52, '–': 50, '—': 100, '…': 100 };
 
-export const textWidth = (text: string, fontSize: number): number => text.length * CHAR_EM * fontSize;
+/** Width of `text` at `fontSize`, in the same units. */
+export const textWidth = (text: string, fontSize: number): number => {
+  let hundredths = 0;
+  for (const char of text) {
+    const code = char.charCodeAt(0);
+    hundredths += (code >= 32 && code < 127 ? ADVANCES[code - 32] : OTHER[char]) ?? 86;
+  }
+  return (hundredths / 100) * fontSize;
+};
 
 const overlap = (a: Box, b: Box) => Math.max(0, Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1)) * Math.max(0, Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1));
 
 function candidate(node: LabelInput, side: LabelSide, options: LabelOptions): { box: Box; placement: LabelPlacement } {
   const { fontSize, gap } = options;
   const w = textWidth(node.label, fontSize);
-  const h = fontSize * 1.2;
+  const h = fontSize * 1.25;
   const half = h / 2;
+  const reach = node.r + gap;
   switch (side) {
     case 'right':
-      return { box: { x1: node.x + node.r + gap, y1: node.y - half, x2: node.x + node.r + gap + w, y2: node.y + half }, placement: { side, x: node.x + node.r + gap, y: node.y, anchor: 'start' } };
+      return { box: { x1: node.x + reach, y1: node.y - half, x2: node.x + reach + w, y2: node.y + half }, placement: { side, x: node.x + reach, y: node.y, anchor: 'start' } };
     case 'left':
-      return { box: { x1: node.x - node.r - gap - w, y1: node.y - half, x2: node.x - node.r - gap, y2: node.y + half }, placement: { side, x: node.x - node.r - gap, y: node.y, anchor: 'end' } };
+      return { box: { x1: node.x - reach - w, y1: node.y - half, x2: node.x - reach, y2: node.y + half }, placement: { side, x: node.x - reach, y: node.y, anchor: 'end' } };
+    case 'above-right':
+    case 'below-right':
+    case 'above-left':
+    case 'below-left': {
+      // Off the dot's corner: the text starts (or ends) where the dot ends, a line above or below its centre.
+      const cy = side.startsWith('above') ? node.y - node.r - half : node.y + node.r + half;
+      const right = side.endsWith('right');
+      const x = right ? node.x + node.r * 0.7 : node.x - node.r * 0.7;
+      return {
+        box: right ? { x1: x, y1: cy - half, x2: x + w, y2: cy + half } : { x1: x - w, y1: cy - half, x2: x, y2: cy + half },
+        placement: { side, x, y: cy, anchor: right ? 'start' : 'end' },
+      };
+    }
     case 'above':
     case 'below': {
       const cy = side === 'above' ? node.y - node.r - gap - half : node.y + node.r + gap + half;
@@ -71,7 +108,7 @@ function candidate(node: LabelInput, side: LabelSide, options: LabelOptions): { 
   }
 }
 
-const SIDES: readonly LabelSide[] = ['right', 'left', 'below', 'above'];
+const SIDES: readonly LabelSide[] = ['right', 'left', 'below', 'above', 'below-right', 'above-right', 'below-left', 'above-left'];
 
 /**
  * Boxes bucketed on a coarse grid, so a candidate is compared only with the
@@ -126,20 +163,24 @@ export function placeLabels(nodes: readonly LabelInput[], options: LabelOptions)
   const order = [...nodes].sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const node of order) {
     let best: { score: number; box: Box; placement: LabelPlacement } | undefined;
+    let fallback: LabelPlacement | undefined;
     for (const side of SIDES) {
       const { box, placement } = candidate(node, side, options);
-      const outside =
-        Math.max(0, -box.x1) + Math.max(0, box.x2 - options.width) + Math.max(0, -box.y1) + Math.max(0, box.y2 - options.height);
-      // Leaving the view box is never acceptable; covering a dot is worse than touching another label.
-      const score =
-        outside * 1e6 +
-        dots.overlap(box) * 3 +
-        placed.overlap(box);
+      const outside = box.x1 < 0 || box.y1 < 0 || box.x2 > options.width || box.y2 > options.height;
+      // A hidden label still shows on hover and focus: it goes where it stays inside the view box.
+      if (!outside) fallback ??= placement;
+      // Leaving the view box or touching a label already placed is never acceptable.
+      if (outside || placed.overlap(box) > 0) continue;
+      const score = dots.overlap(box);
       if (!best || score < best.score) best = { score, box, placement };
+      if (score === 0) break;
     }
     if (best) {
-      placed.add(best.box);
+      // A unit of air around each label, so rounding never lets two touch.
+      placed.add({ x1: best.box.x1 - 1, y1: best.box.y1 - 1, x2: best.box.x2 + 1, y2: best.box.y2 + 1 });
       result.set(node.id, best.placement);
+    } else {
+      result.set(node.id, { ...(fallback ?? candidate(node, 'right', options).placement), hidden: true });
     }
   }
   return result;

@@ -19,13 +19,27 @@ export interface LayoutOptions {
   ticks?: number;
   /** Space kept free at every edge of the view box. */
   padding: number;
-  /** Longest node label, in characters; longer titles are cut with an ellipsis (the full title is the node's tooltip). */
+  /** Longest node label, in characters (see `mapLabel`; the full title is the node's tooltip). */
   labelChars: number;
   /** Label font size in view-box units (the page's CSS must use the same). */
   fontSize: number;
 }
 
-export const MAP_DEFAULTS: LayoutOptions = { width: 960, height: 640, seed: 20261123, padding: 24, labelChars: 28, fontSize: 11 };
+/**
+ * 1120 units wide: the width of the page's column at 1280 px (72rem less the gutters), so a unit is a
+ * pixel there and the 13-unit labels read at 13 px.
+ */
+export const MAP_DEFAULTS: LayoutOptions = { width: 1120, height: 720, seed: 20261123, padding: 24, labelChars: 30, fontSize: 13 };
+
+/**
+ * A note's label on the map: the title's part before a colon when there is one ("Cheng and chi"
+ * for "Cheng and chi: the expected and the extraordinary"), else the title cut at a word boundary.
+ */
+export function mapLabel(title: string, max: number): string {
+  const colon = title.indexOf(': ');
+  const head = colon > 0 ? title.slice(0, colon) : title;
+  return truncate(head, max);
+}
 
 /** Node-steps a layout may take: 300 steps (where d3's default cooling stops) up to 300 notes. */
 const WORK_BUDGET = 300 * 300;
@@ -135,7 +149,7 @@ export function layoutMap(graph: NoteGraph, overrides: Partial<LayoutOptions> = 
     x: round((sim.x ?? 0) * scale + offsetX),
     y: round((sim.y ?? 0) * scale + offsetY),
     r: sim.r,
-    label: truncate(byId.get(sim.id)?.title ?? sim.id, options.labelChars),
+    label: mapLabel(byId.get(sim.id)?.title ?? sim.id, options.labelChars),
     weight: degree.get(sim.id) ?? 0,
   }));
   const labels = placeLabels(dots, { width, height: usedHeight, fontSize: options.fontSize, gap: 3 });

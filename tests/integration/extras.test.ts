@@ -64,10 +64,19 @@ describe('concept map', () => {
 
   it('links every published note from the SVG, each with a title', () => {
     for (const note of published()) {
-      expect(svg(), note.id).toMatch(new RegExp(`<a href="/notes/${note.id}/"[^>]*><title>[^<]+</title><circle`));
+      expect(svg(), note.id).toMatch(new RegExp(`<a href="/notes/${note.id}/"[^>]*><title>[^<]+</title>`));
     }
     expect(svg()).not.toContain('draft-note');
-    expect(svg()).toMatch(/viewBox="0 0 960 \d+"/);
+    expect(svg()).toMatch(/viewBox="0 0 1120 \d+"/);
+  });
+
+  it('shows a note’s links and neighbours on hover and focus, from CSS alone', () => {
+    // Chapter one's link holds its own highlight: its edges and its neighbours' names, hidden until hovered or focused.
+    const node = new RegExp('<a href="/notes/extras-chapter-one/"[^>]*>[\\s\\S]*?</a>').exec(svg())?.[0] ?? '';
+    expect(node).toMatch(/<title>Chapter one\. Linked with: [^<]*Chapter two[^<]*<\/title>/);
+    expect(node).toMatch(/<g class="near"[^>]*aria-hidden="true"[^>]*><path d="M[^"]+"/);
+    expect(node).toMatch(/<text[^>]*>Chapter two<\/text>/);
+    expect(page()).not.toMatch(/<script/);
   });
 
   it('has the same map as a text list, note by note with the notes it is linked with', () => {

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { loadSiteGraph } from '../../src/graph/site-graph.ts';
 import { degrees, neighbourIds, noteGraph, type MapNode, type NoteGraph } from '../../src/map/graph.ts';
 import { placeLabels, textWidth } from '../../src/map/labels.ts';
-import { layoutMap, MAP_DEFAULTS, seededRandom, ticksFor, type MapLayout } from '../../src/map/layout.ts';
+import { layoutMap, mapLabel, MAP_DEFAULTS, seededRandom, ticksFor, type MapLayout } from '../../src/map/layout.ts';
 import { mapList } from '../../src/map/list.ts';
-import { fanLayout } from '../../src/map/neighbourhood.ts';
+import { highlights } from '../../src/map/highlight.ts';
 import { truncate } from '../../src/map/text.ts';
 import { eraBands, type Era } from '../../src/map/timeline.ts';
 import { THEME_IDS } from '../../src/schema/index.ts';
@@ -152,21 +152,66 @@ describe('placeLabels', () => {
   });
 });
 
-describe('fanLayout', () => {
-  const nodes = ring(15).nodes;
+/** Pairs of visible labels whose boxes (as the layout estimates them) overlap. */
+function overlappingLabels(layout: MapLayout): string[] {
+  const boxes = layout.nodes
+    .filter((n) => !n.labelAt.hidden)
+    .map((n) => {
+      const w = textWidth(n.label, MAP_DEFAULTS.fontSize);
+      const x1 = n.labelAt.anchor === 'start' ? n.labelAt.x : n.labelAt.anchor === 'end' ? n.labelAt.x - w : n.labelAt.x - w / 2;
+      const half = MAP_DEFAULTS.fontSize * 0.6;
+      return { id: n.id, x1, x2: x1 + w, y1: n.labelAt.y - half, y2: n.labelAt.y + half };
+    });
+  const pairs: string[] = [];
+  for (const [i, a] of boxes.entries()) {
+    for (const b of boxes.slice(i + 1)) if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) pairs.push(`${a.id} / ${b.id}`);
+  }
+  return pairs;
+}
 
-  it('draws at most `max` neighbours, one row each, and counts the rest', () => {
-    const fan = fanLayout(nodes, { max: 12 });
-    expect(fan.nodes).toHaveLength(12);
-    expect(fan.more).toBe(3);
-    expect(fan.height).toBe(12 * 24);
-    expect(fan.edges.match(/M/g)).toHaveLength(12);
-    expect(fan.centre.y).toBe(fan.height / 2);
+describe('labels that never overlap', () => {
+  it.each([12, 60, 250])('places the labels of %i notes without overlap, hiding those with no free spot', (count) => {
+    const layout = layoutMap(ring(count));
+    expect(overlappingLabels(layout)).toEqual([]);
+    // A small map has room for every label.
+    if (count <= 12) expect(layout.nodes.filter((n) => n.labelAt.hidden)).toEqual([]);
   });
 
-  it('keeps short lists short', () => {
-    expect(fanLayout(nodes.slice(0, 2))).toMatchObject({ height: 48, more: 0 });
-    expect(fanLayout(nodes.slice(0, 2)).nodes.map((n) => n.y)).toEqual([12, 36]);
+  it('hides a label that has no free spot instead of overlapping', () => {
+    // Twelve dots on one spot and eight sides to put a label: some must wait for hover or focus.
+    const crowd = Array.from({ length: 12 }, (_, i) => ({ id: `n${i}`, x: 200, y: 100, r: 5, label: 'a long label here', weight: 12 - i }));
+    const placed = placeLabels(crowd, { width: 400, height: 200, fontSize: 10, gap: 3 });
+    const hidden = [...placed.values()].filter((p) => p.hidden);
+    expect(hidden.length).toBeGreaterThan(0);
+    expect(placed.get('n0')?.hidden).toBeUndefined();
+  });
+
+  it('measures text with wide-font advances: capitals and m wider than i and l', () => {
+    expect(textWidth('mmmm', 10)).toBeGreaterThan(textWidth('iiii', 10) * 2);
+    // C h e n g _ a n d _ c h i: 7.18 em in DejaVu Sans.
+    expect(textWidth('Cheng and chi', 13)).toBeCloseTo(13 * 7.18, 1);
+  });
+});
+
+describe('mapLabel', () => {
+  it.each([
+    ['Cheng and chi: the expected and the extraordinary', 'Cheng and chi'],
+    ['Customers are always dissatisfied, even when they are happy', 'Customers are always…'],
+    ['Unmet needs', 'Unmet needs'],
+  ])('%s → %s', (title, label) => {
+    expect(mapLabel(title, 30)).toBe(label);
+  });
+});
+
+describe('highlights', () => {
+  it('gives each note its own edges and its neighbours, by title', () => {
+    const layout = layoutMap(ring(12));
+    const near = highlights(layout);
+    const first = near.get('note-000');
+    expect(first?.neighbours.map((n) => n.id).sort()).toEqual(['note-001', 'note-007']);
+    expect(first?.edges.match(/M/g)).toHaveLength(2);
+    const degrees = layout.nodes.reduce((sum, n) => sum + (near.get(n.id)?.neighbours.length ?? 0), 0);
+    expect(degrees).toBe(2 * layout.edges.length);
   });
 });
 
