@@ -64,7 +64,8 @@ const FORMAT = 'write one group per kind of entry (notes, plays, sources, paths)
 export function resolveRedirects(raw: RawDataFile | null, site: RedirectSite): RedirectTable {
   if (!raw) return EMPTY_REDIRECTS;
   const table: RedirectTable = { file: raw.file, redirects: [], byKey: new Map(), byRoute: new Map(), findings: [] };
-  const report = (line: number, message: string, fix: string, rule = 'redirect') => table.findings.push({ file: raw.file, line, column: 1, rule, severity: 'error', message, fix });
+  const report = (line: number, message: string, fix: string, rule = 'redirect') =>
+    table.findings.push({ file: raw.file, line, column: 1, rule, severity: 'error', message, fix });
   if (raw.problem) {
     const { rule, message, fix, line } = raw.problem;
     report(line, message, fix, rule);
@@ -102,7 +103,11 @@ export function resolveRedirects(raw: RawDataFile | null, site: RedirectSite): R
     const toRoute = COLLECTIONS[collection].route(to);
     const folder = `content/${COLLECTIONS[collection].folder}/`;
     if (from === to) {
-      report(line, `the ${kind} "${from}" redirects to itself`, `remove the line; a redirect names the old id and the id of the ${kind} that replaced it`);
+      report(
+        line,
+        `the ${kind} "${from}" redirects to itself`,
+        `remove the line; a redirect names the old id and the id of the ${kind} that replaced it`,
+      );
       continue;
     }
     const live = site.entries.get(fromKey);
@@ -115,7 +120,11 @@ export function resolveRedirects(raw: RawDataFile | null, site: RedirectSite): R
       continue;
     }
     if (site.routes.has(fromRoute) || [...site.reserved].some((route) => fromRoute.startsWith(route))) {
-      report(line, `the old id "${from}" would put a redirect at ${fromRoute}, which is a page of the site`, 'remove the line: no entry ever had that address');
+      report(
+        line,
+        `the old id "${from}" would put a redirect at ${fromRoute}, which is a page of the site`,
+        'remove the line: no entry ever had that address',
+      );
       continue;
     }
     const hop = next.get(toKey);
@@ -128,20 +137,32 @@ export function resolveRedirects(raw: RawDataFile | null, site: RedirectSite): R
         step = next.get(`${collection}/${step.to}`);
       }
       if (step) {
-        report(line, `the redirects of ${collection} go round in a loop: ${[...seen, step.to].join(' → ')}`, 'point each old id at the live entry that replaced it; an id in a loop has no page to end on');
+        report(
+          line,
+          `the redirects of ${collection} go round in a loop: ${[...seen, step.to].join(' → ')}`,
+          'point each old id at the live entry that replaced it; an id in a loop has no page to end on',
+        );
       } else {
         const end = seen[seen.length - 1] ?? to;
-        report(line, `"${from}" redirects to "${to}", which itself redirects (line ${hop.line}): ${seen.join(' → ')}`, `point "${from}" straight at "${end}": one hop, no chain`);
+        report(
+          line,
+          `"${from}" redirects to "${to}", which itself redirects (line ${hop.line}): ${seen.join(' → ')}`,
+          `point "${from}" straight at "${end}": one hop, no chain`,
+        );
       }
       continue;
     }
     const target = site.entries.get(toKey);
     if (!target || target.draft) {
-      const known = [...site.entries].filter(([key, entry]) => key.startsWith(`${collection}/`) && !entry.draft).map(([key]) => key.slice(collection.length + 1));
+      const known = [...site.entries]
+        .filter(([key, entry]) => key.startsWith(`${collection}/`) && !entry.draft)
+        .map(([key]) => key.slice(collection.length + 1));
       report(
         line,
         `"${from}" redirects to ${target ? 'a draft' : 'no'} ${kind} "${to}".${target ? '' : didYouMean(to, known)}`,
-        target ? `publish "${to}" first, or point "${from}" at a published ${kind}` : `use the id (file name) of a published entry in ${folder}`,
+        target
+          ? `publish "${to}" first, or point "${from}" at a published ${kind}`
+          : `use the id (file name) of a published entry in ${folder}`,
       );
       continue;
     }
@@ -175,7 +196,8 @@ function schemaMessage(issue: z.core.$ZodIssue, data: unknown): [string, string]
   }
   if (issue.code === 'invalid_type') {
     let value: unknown = data;
-    for (const part of issue.path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[part] : undefined;
+    for (const part of issue.path)
+      value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[part] : undefined;
     const what = group === undefined ? REDIRECTS_FILE : key === undefined ? `the group "${group}"` : `the new id of "${key}" in ${group}`;
     const expected = key === undefined ? 'a group of `old-id: new-id` lines' : 'an id';
     return [`${what} must be ${expected}, but it is ${describeValue(value)}`, FORMAT];
@@ -188,11 +210,21 @@ function schemaMessage(issue: z.core.$ZodIssue, data: unknown): [string, string]
 
 /**
  * The redirects as a `_redirects` file (Netlify, Cloudflare Pages): `old new 301` per line, with
- * the base path. Empty when there are none, so no file is written.
+ * the base path, and a line for the Markdown twin where `twin` gives its route. Empty when there
+ * are none, so no file is written.
  */
-export function redirectsFile(redirects: readonly Redirect[], base: string): string {
+export function redirectsFile(
+  redirects: readonly Redirect[],
+  base: string,
+  twin?: (collection: RedirectCollection, id: string) => string | null,
+): string {
   if (redirects.length === 0) return '';
-  const lines = redirects.map((r) => `${withBase(base, r.fromRoute)} ${withBase(base, r.toRoute)} 301`);
+  const lines = redirects.flatMap((r) => {
+    const page = `${withBase(base, r.fromRoute)} ${withBase(base, r.toRoute)} 301`;
+    // A page's Markdown twin (/notes/<id>.md, listed in llms.txt) moves with it; a static host can redirect it only here.
+    const [from, to] = [twin?.(r.collection, r.from), twin?.(r.collection, r.to)];
+    return from && to ? [page, `${withBase(base, from)} ${withBase(base, to)} 301`] : [page];
+  });
   return `# Old addresses of merged or renamed entries (content/redirects.yaml).\n${lines.join('\n')}\n`;
 }
 

@@ -60,7 +60,7 @@ describe('fixture site build', () => {
     expect(page).toContain('<link rel="canonical" href="https://playbook.example/notes/alpha-note/">');
     expect(page).toContain('<meta name="robots" content="noindex">');
     expect(page).toMatch(/<a href="\/notes\/alpha-note\/">Alpha note<\/a>/);
-    expect(html('_redirects')).toContain('/notes/old-alpha-note/ /notes/alpha-note/ 301');
+    expect(html('_redirects')).toContain('/notes/old-alpha-note/ /notes/alpha-note/ 301\n/notes/old-alpha-note.md /notes/alpha-note.md 301');
     for (const file of ['sitemap-0.xml', 'rss.xml', 'llms.txt', 'llms-full.txt', 'notes/index.html']) expect(html(file), file).not.toContain('old-alpha-note');
     expect(fs.existsSync(path.join(site.outDir, 'notes/old-alpha-note.md'))).toBe(false);
   });

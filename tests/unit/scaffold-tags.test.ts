@@ -13,7 +13,14 @@ describe('npm run new: a note’s tags come from the controlled list', () => {
 
   it('lists every tag of content/tags.yaml in the template, and leaves `tags` empty', () => {
     expect(listed.length).toBeGreaterThan(0);
-    const { text } = planEntry({ kind: 'note', title: 'Tagged', theme: 'cheng-chi', contentDir: SITE_FIXTURE, today: new Date(2026, 11, 6), tags: listed });
+    const { text } = planEntry({
+      kind: 'note',
+      title: 'Tagged',
+      theme: 'cheng-chi',
+      contentDir: SITE_FIXTURE,
+      today: new Date(2026, 11, 6),
+      tags: listed,
+    });
     expect(text).toMatch(/only from the controlled list in content\/tags\.yaml/);
     expect(text).not.toMatch(/free-form|topic tags, lowercase and hyphenated/i);
     for (const tag of listed) expect(text).toMatch(new RegExp(`^#.* ${tag}[,.]`, 'm'));
@@ -23,7 +30,13 @@ describe('npm run new: a note’s tags come from the controlled list', () => {
   });
 
   it('still points at the list when the content folder has none', () => {
-    const { text } = planEntry({ kind: 'note', title: 'Untagged', theme: 'cheng-chi', contentDir: SITE_FIXTURE, today: new Date(2026, 11, 6) });
+    const { text } = planEntry({
+      kind: 'note',
+      title: 'Untagged',
+      theme: 'cheng-chi',
+      contentDir: SITE_FIXTURE,
+      today: new Date(2026, 11, 6),
+    });
     expect(text).toMatch(/only from the controlled list in content\/tags\.yaml/);
     expect(frontmatter(text).ok).toBe(true);
   });
