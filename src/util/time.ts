@@ -1,6 +1,7 @@
 /**
- * Times as a facilitator reads them: durations ("1 h 55 min") and the running
- * clock of a play's steps ("0:10–0:25", minutes from the start of the play).
+ * Times as a facilitator reads them: durations ("1 h 55 min") and running-clock
+ * offsets ("0:10", minutes from the start of a play; a play's steps get theirs
+ * from `stepTimes` in src/worksheets/model.ts, for the web and print alike).
  * Pure and tiny: the composer island imports it too.
  */
 
@@ -15,21 +16,4 @@ export function formatDuration(minutes: number): string {
 /** Minutes from the start of a play as a running clock, `H:MM`: 0 → "0:00", 75 → "1:15". */
 export function clockOffset(minutes: number): string {
   return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
-}
-
-export interface TimedStep<T> {
-  step: T;
-  /** Offsets from the start of the play, `H:MM`. */
-  start: string;
-  end: string;
-}
-
-/** Each step with its running-clock offsets; the last `end` is the play's run time. */
-export function timedSteps<T extends { minutes: number }>(steps: readonly T[]): TimedStep<T>[] {
-  let clock = 0;
-  return steps.map((step) => {
-    const start = clock;
-    clock += step.minutes;
-    return { step, start: clockOffset(start), end: clockOffset(clock) };
-  });
 }

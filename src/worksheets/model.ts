@@ -14,6 +14,7 @@
  */
 import { withBase } from '../graph/routes.ts';
 import { formatDate } from '../lib/format.ts';
+import { clockOffset } from '../util/time.ts';
 import { isPublicOrigin } from '../lib/origin.ts';
 import type { PlayData, Prompt, Step } from '../schema/play.ts';
 import { formatClock, parseClock } from './agenda.ts';
@@ -186,10 +187,14 @@ export function participantSection(play: PlayInput, ctx: ModelContext, options: 
   return { footer: footerFor(ctx, data.title, playAddress(ctx, play.id)), ...(options.fieldPrefix && { fieldPrefix: options.fieldPrefix }), blocks };
 }
 
-/** Start and end of each step: offsets from the start of the play (`0:05`), or clock times when the start is known. */
+/**
+ * Start and end of each step: offsets from the start of the play (`0:05`), or
+ * clock times when the start is known. The play page's steps, the facilitator
+ * guide's timing table and its steps all read their times from here.
+ */
 export function stepTimes(steps: readonly Pick<Step, 'minutes'>[], start?: string): { start: string; end: string }[] {
   const origin = start === undefined ? 0 : parseClock(start);
-  const show = (minutes: number) => (start === undefined ? `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}` : formatClock(minutes));
+  const show = (minutes: number) => (start === undefined ? clockOffset(minutes) : formatClock(minutes));
   let clock = origin;
   return steps.map((step) => {
     const from = clock;

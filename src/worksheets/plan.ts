@@ -25,6 +25,13 @@ export interface PlanOptions {
   renderers: readonly Renderer[];
 }
 
+/**
+ * Where one view of a play goes in the worksheets folder: `<id>/<view>-<paper>.<format>`
+ * for a paged format, `<id>/<view>.<format>` otherwise. The play pages link to
+ * the same names (src/plays/downloads.ts).
+ */
+export const playFilePath = (playId: string, view: View, format: string, paper?: Paper): string => (paper ? `${playId}/${view}-${paper}.${format}` : `${playId}/${view}.${format}`);
+
 /** One file per play, view and format, and per paper for paged formats: `<id>/<view>-<paper>.pdf`, `<id>/<view>.md`. */
 export function planPlayFiles(plays: readonly PlayInput[], ctx: ModelContext, options: PlanOptions): PlannedFile[] {
   const files: PlannedFile[] = [];
@@ -33,8 +40,8 @@ export function planPlayFiles(plays: readonly PlayInput[], ctx: ModelContext, op
       const document = playDocument(play, view, ctx);
       for (const renderer of options.renderers) {
         const base = { playId: play.id, view, format: renderer.format, document, renderer };
-        if (renderer.paged) for (const paper of options.papers) files.push({ ...base, paper, path: `${play.id}/${view}-${paper}.${renderer.format}` });
-        else files.push({ ...base, path: `${play.id}/${view}.${renderer.format}` });
+        if (renderer.paged) for (const paper of options.papers) files.push({ ...base, paper, path: playFilePath(play.id, view, renderer.format, paper) });
+        else files.push({ ...base, path: playFilePath(play.id, view, renderer.format) });
       }
     }
   }

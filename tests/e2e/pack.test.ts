@@ -90,13 +90,33 @@ async function downloadPack(page: Page): Promise<{ name: string; bytes: Buffer; 
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Download the pack' }).click()]);
   const file = path.join(temp, `download-${Date.now()}`);
   await download.saveAs(file);
-  await expect.poll(() => page.locator('[data-pack-status]').textContent()).toMatch(/^Done: /);
+  await expect.poll(() => page.locator('[data-pack-status]').textContent(), { timeout: 10_000 }).toMatch(/^Done: /);
   const milliseconds = Number(await page.locator('[data-composer]').getAttribute('data-pack-milliseconds'));
   return { name: download.suggestedFilename(), bytes: fs.readFileSync(file), milliseconds };
 }
 
 const agendaTimes = (page: Page) =>
   page.locator('[data-agenda] tbody tr:not(.play) td:first-child').allTextContents();
+
+describe('one model for the web and print', () => {
+  // Built files only, no browser: this build has a play page and the worksheets for three plays.
+  const ids = ['fixture-play', 'second-fixture-play', 'third-fixture-play'];
+  const built = (file: string) => fs.readFileSync(path.join(distDir, file), 'utf8');
+  const decode = (html: string) => html.replaceAll('&#39;', "'").replaceAll('&amp;', '&').replaceAll('&quot;', '"').trim();
+
+  it.each(ids)('%s: the play page’s step times are the facilitator guide’s, and its questions are numbered as on the worksheet', (id) => {
+    const page = built(`plays/${id}/index.html`);
+    const pageTimes = [...page.matchAll(/<span class="clock"[^>]*>([^<]*)<\/span>/g)].map((m) => m[1]);
+    const guide = built(`worksheets/${id}/facilitator.md`);
+    const guideTimes = [...guide.matchAll(/^\| (\d+:\d\d–\d+:\d\d) \|/gm)].map((m) => m[1]);
+    expect(pageTimes.length).toBeGreaterThan(0);
+    expect(pageTimes).toEqual(guideTimes);
+    const pageQuestions = [...page.matchAll(/<li id="prompt-[^"]*"[^>]*>([^<]*)/g)].map((m) => decode(m[1] ?? ''));
+    const sheetQuestions = [...built(`worksheets/${id}/participant.md`).matchAll(/^### (\d+)\. (.*)$/gm)].map((m) => [Number(m[1]), m[2]]);
+    expect(sheetQuestions.map(([n]) => n)).toEqual(sheetQuestions.map((_, i) => i + 1));
+    expect(pageQuestions).toEqual(sheetQuestions.map(([, q]) => q));
+  });
+});
 
 describe('Download the pack', () => {
   it('weighs at most 30 kB gzip before the click and fetches no pack code, data or font until then', async () => {
@@ -190,7 +210,8 @@ describe('Download the pack', () => {
   it('shows an error when the pack cannot be made, and the button works again', async () => {
     const page = await openPage(`${origin}/plays/compose/?plays=second-fixture-play&start=23:00`, { acceptDownloads: true });
     await page.getByRole('button', { name: 'Download the pack' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/^The pack could not be made: the session would run past midnight/);
+    // Loading the pack code first can take seconds on a busy machine.
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 30_000 }).toMatch(/^The pack could not be made: the session would run past midnight/);
     expect(await page.locator('[data-pack-status]').textContent()).toBe('');
     expect(await page.getByRole('button', { name: 'Download the pack' }).getAttribute('aria-disabled')).toBe('false');
     await page.getByLabel('Start time').fill('09:00');

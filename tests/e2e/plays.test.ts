@@ -48,7 +48,7 @@ describe('session composer', () => {
 
   it('leaves out unknown plays and bad values, and says which plays it left out', async () => {
     const page = await openPage('/plays/compose/?plays=nope,fixture-play&start=25:00&break=lots');
-    expect(await page.locator('[data-notice]').textContent()).toBe('Not found and left out: nope.');
+    expect(await page.locator('[data-notice]').textContent()).toBe('Not found and left out: nope. Not used from the address (check the value): start, break.');
     expect(await agendaRows(page)).toEqual(['Fixture play', '09:30–09:40 | Warm up | 10', '09:40–10:00 | Discuss | 20']);
     await page.context().close();
   });

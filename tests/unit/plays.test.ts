@@ -31,7 +31,13 @@ import {
 } from '../../src/plays/filters.ts';
 import { describeAnswer, promptsInSessionOrder, promptSteps, range } from '../../src/plays/prompts.ts';
 import type { PlaySummary } from '../../src/plays/summary.ts';
-import { clockOffset, formatDuration, timedSteps } from '../../src/util/time.ts';
+import { clockOffset, formatDuration } from '../../src/util/time.ts';
+import { stepTimes, VIEWS as MODEL_VIEWS } from '../../src/worksheets/model.ts';
+import { loadWorksheetContent } from '../../src/worksheets/load.ts';
+import { planPlayFiles } from '../../src/worksheets/plan.ts';
+import { SITE_FIXTURE } from '../helpers/fixtures.ts';
+import { RENDERERS } from '../../src/worksheets/renderers/index.ts';
+import { PAPERS as RENDER_PAPERS } from '../../src/worksheets/renderers/types.ts';
 
 const play = (id: string, theme: PlaySummary['theme'], runMinutes: number, min: number, max: number): PlaySummary => ({
   id,
@@ -135,7 +141,7 @@ describe('step times', () => {
   });
 
   it('runs a clock through the steps', () => {
-    const steps = timedSteps([{ minutes: 10 }, { minutes: 25 }, { minutes: 40 }]);
+    const steps = stepTimes([{ minutes: 10 }, { minutes: 25 }, { minutes: 40 }]);
     expect(steps.map((s) => `${s.start}–${s.end}`)).toEqual(['0:00–0:10', '0:10–0:35', '0:35–1:15']);
   });
 });
@@ -183,6 +189,14 @@ describe('worksheet downloads', () => {
       ['pdf', 'letter'],
       ['md', undefined],
     ]);
+  });
+
+  it('links to exactly the files the worksheet generator writes', () => {
+    const plays = loadWorksheetContent(SITE_FIXTURE).plays.filter((play) => play.id === 'fixture-play');
+    const planned = planPlayFiles(plays, { siteUrl: 'https://x.org', basePath: '/' }, { views: MODEL_VIEWS, papers: RENDER_PAPERS, renderers: RENDERERS });
+    const linked = MODEL_VIEWS.flatMap((view) => worksheetFiles('fixture-play', view));
+    expect(linked.map((file) => file.route).sort()).toEqual(planned.map((file) => `/worksheets/${file.path}`).sort());
+    expect(linked.map((file) => [file.view, file.format, file.paper])).toEqual(planned.map((file) => [file.view, file.format, file.paper]));
   });
 });
 
