@@ -67,6 +67,8 @@ export function buildAgenda(plays: readonly AgendaPlay[], options: AgendaOptions
     clock += item.minutes;
   };
   plays.forEach((play, index) => {
+    // The word the pack (strings.pack.breakRow) and run mode print, written out rather than imported so the
+    // islands that bundle this file do not carry every worksheet string; a unit test keeps the three equal.
     if (index > 0 && breakMinutes > 0) push({ kind: 'break', playId: '', playTitle: '', title: 'Break', minutes: breakMinutes });
     for (const step of play.steps) push({ kind: 'step', playId: play.id, playTitle: play.title, title: step.title, minutes: step.minutes });
   });

@@ -33,7 +33,10 @@ import { describeAnswer, promptsInSessionOrder, promptSteps, range } from '../..
 import type { PlaySummary } from '../../src/plays/summary.ts';
 import { clockOffset, formatDuration } from '../../src/util/time.ts';
 import { stepTimes, VIEWS as MODEL_VIEWS } from '../../src/worksheets/model.ts';
+import { buildAgenda } from '../../src/worksheets/agenda.ts';
 import { loadWorksheetContent } from '../../src/worksheets/load.ts';
+import { strings } from '../../src/worksheets/strings.ts';
+import { runStrings } from '../../src/plays/run-strings.ts';
 import { planPlayFiles } from '../../src/worksheets/plan.ts';
 import { SITE_FIXTURE } from '../helpers/fixtures.ts';
 import { RENDERERS } from '../../src/worksheets/renderers/index.ts';
@@ -189,6 +192,12 @@ describe('worksheet downloads', () => {
       ['pdf', 'letter'],
       ['md', undefined],
     ]);
+  });
+
+  it('calls a break the same in the agenda (composer page), the pack and run mode', () => {
+    const agenda = buildAgenda([{ id: 'a', title: 'A', steps: [{ title: 'S', minutes: 5 }] }, { id: 'b', title: 'B', steps: [{ title: 'S', minutes: 5 }] }], { start: '09:00', breakMinutes: 5 });
+    expect(agenda.items[1]).toMatchObject({ kind: 'break', title: strings.pack.breakRow });
+    expect(runStrings.breakLabel).toBe(strings.pack.breakRow);
   });
 
   it('links to exactly the files the worksheet generator writes', () => {
