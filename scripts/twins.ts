@@ -20,7 +20,7 @@ const command: CommandSpec = {
   },
 };
 
-process.exitCode = await runCommand(command, async ({ flags, positionals }) => {
+process.exitCode = await runCommand(command, ({ flags, positionals }) => {
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"; give the folder with --out.`);
   const config = readSiteConfig();
   const started = performance.now();
