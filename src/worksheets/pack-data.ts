@@ -18,7 +18,12 @@ export interface PackPlayData {
 }
 
 export interface PackSite {
-  siteUrl: string;
+  /**
+   * `SITE_URL` when it is a public origin, else null. The model prints an
+   * address only for a public origin (`printable` in ./model.ts), so a private
+   * one changes nothing in the pack, and the page never names `localhost`.
+   */
+  publicUrl: string | null;
   basePath: string;
   /** ISO date and time written into the PDFs as their creation date (SOURCE_DATE_EPOCH, as the CLI reads it). */
   created: string;
@@ -42,6 +47,6 @@ export function packInputs(site: PackSite, plays: readonly PackPlayData[], label
     for (const [id, title] of Object.entries(play.titles.notes)) notes.set(id, title);
     for (const [id, title] of Object.entries(play.titles.sources)) sources.set(id, title);
   }
-  const ctx: ModelContext = { siteUrl: site.siteUrl, basePath: site.basePath, titles: { notes, sources }, ...(labels.team && { team: labels.team }), ...(labels.date && { date: labels.date }) };
+  const ctx: ModelContext = { siteUrl: site.publicUrl ?? '', basePath: site.basePath, titles: { notes, sources }, ...(labels.team && { team: labels.team }), ...(labels.date && { date: labels.date }) };
   return { plays: plays.map((p) => ({ id: p.id, data: p.data })), ctx };
 }

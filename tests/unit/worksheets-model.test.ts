@@ -16,6 +16,7 @@ import {
   type PlayInput,
 } from '../../src/worksheets/model.ts';
 import { combinedMaterials, composerAddress, sessionPack } from '../../src/worksheets/pack.ts';
+import { packInputs, packPlayData, type PackPlayData } from '../../src/worksheets/pack-data.ts';
 import { FIXTURES, SITE_FIXTURE } from '../helpers/fixtures.ts';
 
 const content = loadWorksheetContent(SITE_FIXTURE);
@@ -273,3 +274,27 @@ describe('session pack', () => {
     expect(sessionPack([bare], { start: '09:30', breakMinutes: 0 }, ctx).sections[0]?.blocks.some((b) => b.kind === 'heading' && b.text === 'Materials for the session')).toBe(false);
   });
 });
+
+describe('pack data for the browser', () => {
+  const second = content.plays.find((p) => p.id === 'second-fixture-play') as PlayInput;
+  const options = { start: '13:00', breakMinutes: 10, title: 'Offsite' };
+  const labels = { team: 'Support', date: '2027-01-15' };
+  // What the composer fetches: each play's data through JSON, as /plays/<id>/pack.json serves it.
+  const fetched = [second, fixture].map((play) => JSON.parse(JSON.stringify(packPlayData(play, content.titles))) as PackPlayData);
+
+  it.each([
+    ['a public origin', 'https://playbook.example', 'https://playbook.example'],
+    ['a local build (no address printed)', 'http://localhost:4321', null],
+  ])('gives the CLI’s document for %s', (_, cliSiteUrl, publicUrl) => {
+    const cli = sessionPack([second, fixture], options, { siteUrl: cliSiteUrl, basePath: '/pb', titles: content.titles, ...labels });
+    const { plays, ctx: browserCtx } = packInputs({ publicUrl, basePath: '/pb', created: '1980-01-01T00:00:00.000Z' }, fetched, labels);
+    expect(JSON.stringify(sessionPack(plays, options, browserCtx))).toBe(JSON.stringify(cli));
+  });
+
+  it('carries only the titles the play names', () => {
+    const data = packPlayData(fixture, content.titles);
+    expect(Object.keys(data.titles.notes)).toEqual(fixture.data.notes);
+    expect(Object.keys(data.titles.sources)).toEqual(fixture.data.sources.map((s) => s.id).filter((id) => content.titles.sources.has(id)));
+  });
+});
+

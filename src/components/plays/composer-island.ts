@@ -186,6 +186,31 @@ export function mountComposer(root: HTMLElement): void {
   });
 
   let busy = false;
+  /** Makes the pack of the current state and hands it to the browser; says what happened in the status or error region. */
+  const makeAndSave = async () => {
+    busy = true;
+    download.setAttribute('aria-busy', 'true');
+    download.setAttribute('aria-disabled', 'true');
+    status.textContent = strings.making;
+    const started = performance.now();
+    const snapshot: ComposeState = { ...state, plays: [...state.plays] };
+    try {
+      const { makePack } = await import('./pack-download.ts');
+      const pack = await makePack(snapshot, site, (id) => packData.replace('__id__', encodeURIComponent(id)));
+      save(pack.name, pack.type, pack.bytes);
+      const milliseconds = Math.round(performance.now() - started);
+      status.textContent = fill(strings.made, { name: pack.name, size: size(pack.bytes.byteLength), seconds: (milliseconds / 1000).toFixed(1) });
+      root.dataset.packMilliseconds = String(milliseconds);
+    } catch (error) {
+      status.textContent = '';
+      failure.textContent = fill(strings.failed, { reason: error instanceof Error ? error.message : String(error) });
+    } finally {
+      busy = false;
+      download.removeAttribute('aria-busy');
+      download.setAttribute('aria-disabled', 'false');
+    }
+  };
+
   download.addEventListener('click', () => {
     if (busy) return;
     failure.textContent = '';
@@ -193,33 +218,10 @@ export function mountComposer(root: HTMLElement): void {
       failure.textContent = strings.needPlays;
       return;
     }
-    busy = true;
-    download.setAttribute('aria-busy', 'true');
-    download.setAttribute('aria-disabled', 'true');
-    status.textContent = strings.making;
-    const started = performance.now();
-    const snapshot: ComposeState = { ...state, plays: [...state.plays] };
-    import('./pack-download.ts')
-      .then(({ makePack }) => makePack(snapshot, site, (id) => packData.replace('__id__', encodeURIComponent(id))))
-      .then((pack) => {
-        save(pack.name, pack.type, pack.bytes);
-        const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        status.textContent = fill(strings.made, { name: pack.name, size: size(pack.bytes.byteLength), seconds });
-        root.dataset.packMilliseconds = String(Math.round(performance.now() - started));
-      })
-      .catch((error: unknown) => {
-        status.textContent = '';
-        failure.textContent = fill(strings.failed, { reason: error instanceof Error ? error.message : String(error) });
-      })
-      .finally(() => {
-        busy = false;
-        download.removeAttribute('aria-busy');
-        download.setAttribute('aria-disabled', 'false');
-      });
+    void makeAndSave();
   });
 
   controls.addEventListener('input', update);
-  controls.addEventListener('change', update);
   q<HTMLButtonElement>('[data-print]').addEventListener('click', () => window.print());
   controls.hidden = false;
   agenda.hidden = false;
