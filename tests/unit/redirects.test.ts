@@ -7,6 +7,7 @@ import { isRedirectPage, redirectsFile } from '../../src/graph/redirects.ts';
 import { loadSiteGraph, type SiteGraph } from '../../src/graph/site-graph.ts';
 import { redirectsSchema } from '../../src/schema/redirects.ts';
 import { validateSite } from '../../src/validate/index.ts';
+import { searchRecords } from '../../src/search/records.ts';
 import { contentWithOverlay } from '../helpers/fixtures.ts';
 
 const created: string[] = [];
@@ -50,6 +51,9 @@ describe('redirects.yaml', () => {
     // The old id is not an entry: no page, no search record, no twin comes from it.
     expect(graph.entries.has('notes/old-alpha-note')).toBe(false);
     expect(graph.routes.has('/notes/old-alpha-note/')).toBe(false);
+    const records = searchRecords(graph);
+    expect(records.some((r) => r.url.includes('/notes/alpha-note/'))).toBe(true);
+    expect(records.filter((r) => r.url.includes('old-alpha-note'))).toEqual([]);
   });
 
   it('a site without the file has no redirects and no finding', () => {
