@@ -56,6 +56,9 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
+  // The composer's "Download the pack" loads pdfkit, fontkit and the worksheet code as one chunk
+  // (about 600 kB, 240 kB gzip) when it is pressed, never before (src/components/plays/pack-download.ts).
+  vite: { build: { chunkSizeWarningLimit: 700 } },
   // Pages whose getStaticPaths() gives a cacheKey (src/data/page-keys.ts) are kept from the last build when it is unchanged.
   experimental: { incrementalBuild: true },
 });
