@@ -199,4 +199,23 @@ describe('/plays/compose/', () => {
     const data: unknown = JSON.parse(raw.replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
     expect(data).toEqual({ title: 'Fixture play', steps: [{ title: 'Warm up', minutes: 10 }, { title: 'Discuss', minutes: 20 }] });
   });
+
+  it('weighs at most 30 kB gzip before Download the pack: HTML, CSS and every script it loads; the pack code only by import()', () => {
+    // The page's module and the chunks it imports statically (`import{…}from"./x.js"`); an `import(…)` loads on demand.
+    const scripts: string[] = [];
+    const follow = (file: string) => {
+      if (scripts.includes(file)) return;
+      scripts.push(file);
+      for (const match of read(site.outDir, file).matchAll(/import\s*(?:[^"'`()]*?from\s*)?["']\.\/([^"']+\.js)["']/g)) follow(`${path.posix.dirname(file)}/${match[1]}`);
+    };
+    for (const match of page().matchAll(/<script type="module" src="\/([^"]+)"/g)) follow(match[1] ?? '');
+    const pack = listFiles(site.outDir).find((file) => /^_astro\/pack-download\.[^/]+\.js$/.test(file));
+    expect(pack, 'the pack chunk').toBeDefined();
+    expect(scripts.some((file) => file.includes('pack-download'))).toBe(false);
+    const before = weight('plays/compose/index.html') + scripts.reduce((sum, file) => sum + gzipSync(read(site.outDir, file)).length, 0);
+    console.info(`composer before the click: ${before} B gzip (${scripts.length} scripts); pack chunk ${gzipSync(read(site.outDir, pack ?? '')).length} B gzip`);
+    expect(before).toBeLessThanOrEqual(30 * 1024);
+    // Each play's pack data is published beside the play.
+    for (const id of PLAYS) expect(JSON.parse(read(site.outDir, `plays/${id}/pack.json`))).toMatchObject({ id, data: { title: expect.any(String) } });
+  });
 });
