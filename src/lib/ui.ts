@@ -151,7 +151,7 @@ export const ui = {
     print: 'Print the agenda',
     cli: 'Build the pack from the command line',
     cliIntro: 'The same pack, as one PDF and one Markdown file with a cover, the timed agenda, the materials, the facilitator guides and the worksheets. Run this in the project folder:',
-    cliNoScript: 'Without JavaScript this page cannot show the agenda, but the command below builds the same session pack. Put the ids of the plays you want in their order, and add --break and the minutes for breaks between plays.',
+    cliNoScript: 'Without JavaScript this page cannot show the agenda or make the pack, but the command below builds the same session pack. Put the ids of the plays you want in their order; add --break and the minutes for breaks between plays, and --title, --team, --date or --paper letter as you need.',
     playTable: 'Plays, their ids and times',
     id: 'Id',
     /** Templates the island fills in: {count}, {duration}, {start}, {end}, {ids}. */
