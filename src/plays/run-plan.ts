@@ -83,13 +83,15 @@ export interface SessionFromQuery {
   breakMinutes: number;
   /** Ids in the address that name no play. */
   unknown: string[];
+  /** Everything the composer's address chose (the pack's title, team, date, paper and format too), for the way back to it. */
+  compose: ComposeState;
 }
 
 /** The session the composer's address describes (`?plays=a,b&start=09:30&break=10`), from the embedded plays. */
 export function sessionFromQuery(query: string, all: readonly RunPlay[]): SessionFromQuery {
   const byId = new Map(all.map((play) => [play.id, play]));
-  const state = parseComposeState(query, [...byId.keys()]);
-  return { plays: state.plays.map((id) => byId.get(id) as RunPlay), start: state.start, breakMinutes: state.breakMinutes, unknown: state.unknown };
+  const { unknown, rejected: _rejected, ...compose } = parseComposeState(query, [...byId.keys()]);
+  return { plays: compose.plays.map((id) => byId.get(id) as RunPlay), start: compose.start, breakMinutes: compose.breakMinutes, unknown, compose };
 }
 
 /** The query string of the run page for a composer state: the composer's own, so both pages read one address format. */

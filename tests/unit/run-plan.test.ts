@@ -49,6 +49,11 @@ describe('sessionFromQuery', () => {
     expect(session).toMatchObject({ start: '14:00', breakMinutes: 5, unknown: ['nope'] });
     expect(runQuery({ plays: ['b', 'a'], start: '14:00', breakMinutes: 5 })).toBe('?plays=b,a&start=14:00&break=5');
   });
+
+  it('keeps the pack’s choices for the way back to the composer', () => {
+    const session = sessionFromQuery('?plays=a,nope&start=14:00&title=Offsite&team=Support&date=2027-01-15&paper=letter&format=md', [a, b]);
+    expect(runQuery(session.compose)).toBe('?plays=a&start=14:00&title=Offsite&team=Support&date=2027-01-15&paper=letter&format=md');
+  });
 });
 
 describe('runPlay', () => {

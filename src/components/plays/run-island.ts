@@ -89,7 +89,8 @@ export function mountRun(root: HTMLElement, now: () => number = () => Date.now()
   if (root.dataset.mode === 'session') {
     const session = sessionFromQuery(location.search, plays);
     const back = q<HTMLAnchorElement>('[data-back]');
-    back.href = `${root.dataset.composer ?? ''}${runQuery({ plays: session.plays.map((play) => play.id), start: session.start, breakMinutes: session.breakMinutes })}`;
+    // Back to the composer with every choice, the pack's title and team included.
+    back.href = `${root.dataset.composer ?? ''}${runQuery(session.compose)}`;
     const notes = session.unknown.length > 0 ? [fill(t.unknown, { ids: session.unknown.join(', ') })] : [];
     try {
       if (session.plays.length === 0) throw new Error(t.noPlays);
