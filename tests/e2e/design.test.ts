@@ -137,6 +137,16 @@ describe('buttons', () => {
   });
 });
 
+describe('print', () => {
+  it('leaves out the header, its menu and every button', async () => {
+    const page = await openPage('/');
+    await page.emulateMedia({ media: 'print' });
+    for (const hidden of ['.site-header', '.menu', '.door .button']) expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
+    expect(await page.locator('.door').first().isVisible()).toBe(true);
+    await page.context().close();
+  });
+});
+
 describe('the home page', () => {
   it('offers the plays as prominently as the notes, side by side above the fold', async () => {
     const page = await openPage('/', { viewport: { width: 1280, height: 800 } });
