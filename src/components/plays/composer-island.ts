@@ -86,6 +86,7 @@ export function mountComposer(root: HTMLElement): void {
         const button = (label: string, name: string, by: -1 | 1, disabled: boolean) => {
           const b = el('button', label);
           b.type = 'button';
+          b.className = 'button-secondary';
           b.dataset.move = String(by);
           b.dataset.index = String(index);
           b.setAttribute('aria-label', fill(name, { title }));
