@@ -9,7 +9,7 @@ describe('reading the site', () => {
     await page.getByRole('link', { name: 'Alpha note' }).first().click();
     await page.waitForURL(/\/notes\/alpha-note\/$/, { waitUntil: 'load' });
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Alpha note');
-    await page.locator('section[aria-labelledby="note-backlinks"]').getByRole('link', { name: 'Gamma note' }).click();
+    await page.locator('section[aria-labelledby="note-connections"]').getByRole('link', { name: 'Gamma note' }).click();
     // Wait for the new page to load, not only for its URL: going back while a document is still committing fails in Chromium.
     await page.waitForURL(/\/notes\/gamma-note\/$/, { waitUntil: 'load' });
     await page.goBack({ waitUntil: 'load' });
