@@ -26,7 +26,8 @@ process.exitCode = await runCommand(
     const distDir = path.resolve(String(flags.dist));
     if (!fs.existsSync(path.join(distDir, 'index.html'))) throw new Error(`no built site in ${distDir}: run \`npm run build\` first`);
     const width = Number(flags.width);
-    if (!Number.isInteger(width) || width < 320 || width > 2560) throw new Error(`--width takes a whole number of pixels from 320 to 2560, not ${String(flags.width)}`);
+    if (!Number.isInteger(width) || width < 320 || width > 2560)
+      throw new Error(`--width takes a whole number of pixels from 320 to 2560, not ${String(flags.width)}`);
     const outDir = path.resolve(String(flags.out));
     fs.mkdirSync(outDir, { recursive: true });
     const { basePath } = readSiteConfig();

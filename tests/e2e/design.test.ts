@@ -28,24 +28,27 @@ describe('the header', () => {
     await page.context().close();
   });
 
-  it.each([320, 375])('at %i px is at most 64 px tall, with the navigation in a closed menu that opens from the keyboard', async (width) => {
-    const page = await openPage('/notes/alpha-note/', { viewport: { width, height: 700 } });
-    expect((await box(page, '.site-header')).height).toBeLessThanOrEqual(64);
-    expect(await page.locator('details.menu').evaluate((menu) => (menu as HTMLDetailsElement).open)).toBe(false);
-    expect(await page.locator('.nav-list a[href="/plays/"]').isVisible()).toBe(false);
-    expect(await page.locator('#site-search').isVisible()).toBe(false);
-    // Skip link, brand, then the menu button.
-    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY');
-    await page.keyboard.press('Enter');
-    expect(await page.locator('.nav-list a[href="/plays/"]').isVisible()).toBe(true);
-    expect(await page.locator('#site-search').isVisible()).toBe(true);
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('/notes/');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    await page.context().close();
-  });
+  it.each([320, 375])(
+    'at %i px is at most 64 px tall, with the navigation in a closed menu that opens from the keyboard',
+    async (width) => {
+      const page = await openPage('/notes/alpha-note/', { viewport: { width, height: 700 } });
+      expect((await box(page, '.site-header')).height).toBeLessThanOrEqual(64);
+      expect(await page.locator('details.menu').evaluate((menu) => (menu as HTMLDetailsElement).open)).toBe(false);
+      expect(await page.locator('.nav-list a[href="/plays/"]').isVisible()).toBe(false);
+      expect(await page.locator('#site-search').isVisible()).toBe(false);
+      // Skip link, brand, then the menu button.
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY');
+      await page.keyboard.press('Enter');
+      expect(await page.locator('.nav-list a[href="/plays/"]').isVisible()).toBe(true);
+      expect(await page.locator('#site-search').isVisible()).toBe(true);
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('/notes/');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.context().close();
+    },
+  );
 
   it('opens its menu without JavaScript', async () => {
     const page = await openPage('/', { viewport: { width: 375, height: 700 }, javaScriptEnabled: false });
@@ -73,7 +76,11 @@ describe('cards', () => {
     expect(await card.locator('a').count()).toBe(1);
     const colours = await page.evaluate(() => {
       const link = document.querySelector('.card .card-link') as HTMLElement;
-      return { link: getComputedStyle(link).color, body: getComputedStyle(document.body).color, underline: getComputedStyle(link).textDecorationLine };
+      return {
+        link: getComputedStyle(link).color,
+        body: getComputedStyle(document.body).color,
+        underline: getComputedStyle(link).textDecorationLine,
+      };
     });
     expect(colours.link).toBe(colours.body);
     expect(colours.underline).toBe('none');
@@ -123,7 +130,12 @@ describe('buttons', () => {
             .filter((el) => el.getClientRects().length > 0 && !el.closest('.site-header details:not([open]) > summary'))
             .map((el) => {
               const style = getComputedStyle(el);
-              return { where: `${location.pathname} ${el.textContent?.trim()}`, font: style.fontFamily, radius: style.borderTopLeftRadius, weight: style.fontWeight };
+              return {
+                where: `${location.pathname} ${el.textContent?.trim()}`,
+                font: style.fontFamily,
+                radius: style.borderTopLeftRadius,
+                weight: style.fontWeight,
+              };
             }),
         )),
       );
@@ -141,7 +153,8 @@ describe('print', () => {
   it('leaves out the header, its menu and every button', async () => {
     const page = await openPage('/');
     await page.emulateMedia({ media: 'print' });
-    for (const hidden of ['.site-header', '.menu', '.door .button']) expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
+    for (const hidden of ['.site-header', '.menu', '.door .button'])
+      expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
     expect(await page.locator('.door').first().isVisible()).toBe(true);
     await page.context().close();
   });

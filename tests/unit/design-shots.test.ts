@@ -13,7 +13,8 @@ afterAll(() => fs.rmSync(dist, { recursive: true, force: true }));
 
 describe('the routes of the design screenshots', () => {
   it('prefer the entries docs/design.md shows, else the first one built, and skip types the build lacks', () => {
-    for (const route of ['', 'notes/alpha', 'notes/cheng-and-chi', 'plays/compose', 'plays/a-play', 'plays/filter/x', 'themes/one']) page(route);
+    for (const route of ['', 'notes/alpha', 'notes/cheng-and-chi', 'plays/compose', 'plays/a-play', 'plays/filter/x', 'themes/one'])
+      page(route);
     const routes = Object.fromEntries(shotRoutes(dist).map((shot) => [shot.name, shot.route]));
     expect(routes.note).toBe('/notes/cheng-and-chi/');
     expect(routes.play).toBe('/plays/a-play/');
@@ -21,6 +22,18 @@ describe('the routes of the design screenshots', () => {
     expect(routes.composer).toBe('/plays/compose/?plays=a-play');
     expect(routes.theme).toBe('/themes/one/');
     expect(routes.tag).toBeUndefined();
-    expect(shotRoutes(dist).map((shot) => shot.name)).toEqual(['home', 'note', 'theme', 'play', 'play-run', 'composer', 'search', 'map', 'timeline', 'glossary', '404']);
+    expect(shotRoutes(dist).map((shot) => shot.name)).toEqual([
+      'home',
+      'note',
+      'theme',
+      'play',
+      'play-run',
+      'composer',
+      'search',
+      'map',
+      'timeline',
+      'glossary',
+      '404',
+    ]);
   });
 });
