@@ -9,13 +9,14 @@ import path from 'node:path';
 import { didYouMean } from '../util/nearest.ts';
 import { DEFAULT_START, isIsoDate, labelProblem } from '../plays/compose-state.ts';
 import type { Finding } from '../content/finding.ts';
-import { parseClock } from '../worksheets/agenda.ts';
+import { parseClock } from '../plays/agenda.ts';
+import { PAPERS, VIEWS, type Paper, type View } from '../plays/downloads.ts';
 import { generate, planPackFiles, planPlayFiles, type PlannedFile, type WrittenFile } from '../worksheets/generate.ts';
 import type { WorksheetContent } from '../worksheets/load.ts';
 import { mergeManifest, readManifest, writeManifest } from '../worksheets/manifest.ts';
-import { VIEWS, type ModelContext, type PlayInput, type View } from '../worksheets/model.ts';
+import type { ModelContext, PlayInput } from '../worksheets/model.ts';
 import { packAgenda } from '../worksheets/pack.ts';
-import { PAPERS, RENDERERS, type Paper, type Renderer } from '../worksheets/renderers/index.ts';
+import { RENDERERS, type Renderer } from '../worksheets/renderers/index.ts';
 import { UsageError, type CommandSpec, type ParsedFlags } from './args.ts';
 
 export const DEFAULT_OUT = 'dist/worksheets';

@@ -93,7 +93,7 @@ export const ui = {
     inSteps: (steps: number[]) => (steps.length === 1 ? `Step ${steps[0]}` : `Steps ${steps.join(', ')}`),
     followUp: 'Follow-up',
     notes: 'The notes behind this play',
-    // How a prompt's answer is described, and the words of answer choices: src/worksheets/strings.ts, shared with print.
+    // How a prompt's answer is described, and the words of answer choices: src/plays/strings.ts, shared with print.
   },
   /** The participant worksheet print page, /plays/<id>/worksheet/. */
   worksheet: {

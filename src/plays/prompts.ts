@@ -1,11 +1,48 @@
 /**
- * What each worksheet prompt asks for, in words for the play's guide, and
- * which steps answer it. The words are the PDF's and Markdown's
- * (src/worksheets/strings.ts), so web and print describe a prompt alike.
+ * A play's prompts in the order a session reaches them (how every output
+ * numbers them), what each asks for in words, and which steps answer it. The
+ * words are the PDF's and Markdown's (./strings.ts), so web and print describe
+ * a prompt alike.
  */
 import type { PlayData, Prompt, Step } from '../schema/play.ts';
-import { promptsInStepOrder } from '../worksheets/model.ts';
-import { strings } from '../worksheets/strings.ts';
+import { strings } from './strings.ts';
+
+export interface PromptGroup {
+  /** The step that first asks for these prompts, or returns to earlier ones; absent for prompts no step names. */
+  step?: { number: number; step: Step };
+  /** Prompts this step asks first. */
+  prompts: Prompt[];
+  /** Prompts this step names that an earlier step asked first (a grid's second column, say). */
+  revisits: Prompt[];
+}
+
+/**
+ * The prompts in the order a session reaches them: by the first step that names
+ * each, then any prompt no step names, in file order. Every step that names a
+ * prompt has a group, so a step that writes into an earlier prompt is not lost.
+ */
+export function promptsInStepOrder(play: Pick<PlayData, 'steps' | 'prompts'>): PromptGroup[] {
+  const byId = new Map(play.prompts.map((p) => [p.id, p]));
+  const placed = new Set<string>();
+  const groups: PromptGroup[] = [];
+  play.steps.forEach((step, i) => {
+    const named = [...new Set(step.prompts)].flatMap((id) => (byId.get(id) ? [byId.get(id) as Prompt] : []));
+    const prompts = named.filter((p) => !placed.has(p.id));
+    const revisits = named.filter((p) => placed.has(p.id));
+    prompts.forEach((p) => placed.add(p.id));
+    if (named.length > 0) groups.push({ step: { number: i + 1, step }, prompts, revisits });
+  });
+  const rest = play.prompts.filter((p) => !placed.has(p.id));
+  if (rest.length > 0) groups.push({ prompts: rest, revisits: [] });
+  return groups;
+}
+
+/** Each prompt id's number on the worksheet (1-based, in step order). */
+export function promptNumbers(play: Pick<PlayData, 'steps' | 'prompts'>): Map<string, number> {
+  const numbers = new Map<string, number>();
+  for (const group of promptsInStepOrder(play)) for (const prompt of group.prompts) numbers.set(prompt.id, numbers.size + 1);
+  return numbers;
+}
 
 /**
  * The prompts in the order a session reaches them (by the first step that asks

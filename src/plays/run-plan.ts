@@ -5,7 +5,7 @@
  * worksheet renderers: the run page's script bundles it. The play data comes
  * from `runPlay` (run-data.ts) at build time, embedded in the page.
  */
-import { buildAgenda } from '../worksheets/agenda.ts';
+import { buildAgenda } from './agenda.ts';
 import { parseComposeState, serializeComposeState, type ComposeState } from './compose-state.ts';
 
 export interface RunPrompt {

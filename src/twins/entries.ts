@@ -10,7 +10,7 @@ import { bodyTree } from '../graph/body.ts';
 import { isEntryOf, type EntryOf, type GraphEntry } from '../graph/site-graph.ts';
 import { sortBy } from '../lib/collections.ts';
 import type { Citation } from '../schema/index.ts';
-import { strings } from '../worksheets/strings.ts';
+import { strings } from '../plays/strings.ts';
 import { markdownOf, twinBodyTree, type TwinContext } from './markdown.ts';
 import { siteAddress, twinRoute, type TwinCollection } from './routes.ts';
 import { twinStrings } from './strings.ts';

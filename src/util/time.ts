@@ -1,7 +1,7 @@
 /**
  * Times as a facilitator reads them: durations ("1 h 55 min") and running-clock
  * offsets ("0:10", minutes from the start of a play; a play's steps get theirs
- * from `stepTimes` in src/worksheets/model.ts, for the web and print alike).
+ * from `stepTimes` in src/plays/agenda.ts, for the web and print alike).
  * Pure and tiny: the composer island imports it too.
  */
 

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PlannedFile } from './plan.ts';
 
-export { packName, planPackFiles, planPlayFiles, type PlannedFile, type PlanOptions } from './plan.ts';
+export { planPackFiles, planPlayFiles, type PlannedFile, type PlanOptions } from './plan.ts';
 
 /** Writes `data` to `file` through a temporary file in the same folder, so readers never see half a file. */
 export function writeFileAtomic(file: string, data: Uint8Array): void {

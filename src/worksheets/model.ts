@@ -14,15 +14,13 @@
  */
 import { withBase } from '../graph/routes.ts';
 import { formatDate } from '../lib/format.ts';
-import { clockOffset } from '../util/time.ts';
 import { isPublicOrigin } from '../lib/origin.ts';
-import type { PlayData, Prompt, Step } from '../schema/play.ts';
-import { formatClock, parseClock } from './agenda.ts';
+import type { PlayData } from '../schema/play.ts';
+import { stepTimes } from '../plays/agenda.ts';
+import type { View } from '../plays/downloads.ts';
+import { promptNumbers, promptsInStepOrder } from '../plays/prompts.ts';
+import { strings } from '../plays/strings.ts';
 import { answerSpec, type AnswerSpec } from './sizing.ts';
-import { strings } from './strings.ts';
-
-export const VIEWS = ['participant', 'facilitator'] as const;
-export type View = (typeof VIEWS)[number];
 
 export interface ListItem {
   /** A bold lead-in, e.g. a role's name. */
@@ -112,43 +110,6 @@ export function footerFor(ctx: Pick<ModelContext, 'siteUrl'>, title: string, add
 /** A date as printed on a worksheet: `2027-01-15` → "15 January 2027". */
 export const printedDate = (iso: string): string => formatDate(new Date(`${iso}T00:00:00Z`));
 
-export interface PromptGroup {
-  /** The step that first asks for these prompts, or returns to earlier ones; absent for prompts no step names. */
-  step?: { number: number; step: Step };
-  /** Prompts this step asks first. */
-  prompts: Prompt[];
-  /** Prompts this step names that an earlier step asked first (a grid's second column, say). */
-  revisits: Prompt[];
-}
-
-/**
- * The prompts in the order a session reaches them: by the first step that names
- * each, then any prompt no step names, in file order. Every step that names a
- * prompt has a group, so a step that writes into an earlier prompt is not lost.
- */
-export function promptsInStepOrder(play: Pick<PlayData, 'steps' | 'prompts'>): PromptGroup[] {
-  const byId = new Map(play.prompts.map((p) => [p.id, p]));
-  const placed = new Set<string>();
-  const groups: PromptGroup[] = [];
-  play.steps.forEach((step, i) => {
-    const named = [...new Set(step.prompts)].flatMap((id) => (byId.get(id) ? [byId.get(id) as Prompt] : []));
-    const prompts = named.filter((p) => !placed.has(p.id));
-    const revisits = named.filter((p) => placed.has(p.id));
-    prompts.forEach((p) => placed.add(p.id));
-    if (named.length > 0) groups.push({ step: { number: i + 1, step }, prompts, revisits });
-  });
-  const rest = play.prompts.filter((p) => !placed.has(p.id));
-  if (rest.length > 0) groups.push({ prompts: rest, revisits: [] });
-  return groups;
-}
-
-/** Each prompt id's number on the worksheet (1-based, in step order). */
-export function promptNumbers(play: Pick<PlayData, 'steps' | 'prompts'>): Map<string, number> {
-  const numbers = new Map<string, number>();
-  for (const group of promptsInStepOrder(play)) for (const prompt of group.prompts) numbers.set(prompt.id, numbers.size + 1);
-  return numbers;
-}
-
 export interface SectionOptions {
   fieldPrefix?: string;
   /** Facilitator guide: the clock time the play starts (`HH:MM`), so steps show real times instead of offsets. */
@@ -185,22 +146,6 @@ export function participantSection(play: PlayInput, ctx: ModelContext, options: 
     for (const prompt of group.prompts) blocks.push({ kind: 'prompt', number: numbers.get(prompt.id) ?? 0, question: prompt.question, answer: answerSpec(prompt) });
   }
   return { footer: footerFor(ctx, data.title, playAddress(ctx, play.id)), ...(options.fieldPrefix && { fieldPrefix: options.fieldPrefix }), blocks };
-}
-
-/**
- * Start and end of each step: offsets from the start of the play (`0:05`), or
- * clock times when the start is known. The play page's steps, the facilitator
- * guide's timing table and its steps all read their times from here.
- */
-export function stepTimes(steps: readonly Pick<Step, 'minutes'>[], start?: string): { start: string; end: string }[] {
-  const origin = start === undefined ? 0 : parseClock(start);
-  const show = (minutes: number) => (start === undefined ? clockOffset(minutes) : formatClock(minutes));
-  let clock = origin;
-  return steps.map((step) => {
-    const from = clock;
-    clock += step.minutes;
-    return { start: show(from), end: show(clock) };
-  });
 }
 
 /**

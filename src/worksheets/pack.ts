@@ -6,9 +6,9 @@
  * "Download the pack" both render this document.
  */
 import { serializeComposeState } from '../plays/compose-state.ts';
-import { buildAgenda, type Agenda } from './agenda.ts';
+import { buildAgenda, type Agenda } from '../plays/agenda.ts';
 import { facilitatorSection, footerFor, type Block, participantSection, printedDate, siteAddress, type ModelContext, type PlayInput, type Section, type WorksheetDocument } from './model.ts';
-import { strings } from './strings.ts';
+import { strings } from '../plays/strings.ts';
 
 export interface PackOptions {
   /** `HH:MM`, 24-hour. */

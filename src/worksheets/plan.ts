@@ -3,9 +3,10 @@
  * its model, renderer and path. Pure and free of Node, so the composer page
  * plans a session pack, and names its file, exactly as the CLI does.
  */
-import { playDocument, type ModelContext, type PlayInput, type View, type WorksheetDocument } from './model.ts';
+import { packName, playFilePath, type Paper, type View } from '../plays/downloads.ts';
+import { playDocument, type ModelContext, type PlayInput, type WorksheetDocument } from './model.ts';
 import { sessionPack, type PackOptions } from './pack.ts';
-import type { Paper, Renderer } from './renderers/types.ts';
+import type { Renderer } from './renderers/types.ts';
 
 export interface PlannedFile {
   /** Path inside the output folder, with `/` separators, e.g. `three-questions/participant-a4.pdf`. */
@@ -25,13 +26,6 @@ export interface PlanOptions {
   renderers: readonly Renderer[];
 }
 
-/**
- * Where one view of a play goes in the worksheets folder: `<id>/<view>-<paper>.<format>`
- * for a paged format, `<id>/<view>.<format>` otherwise. The play pages link to
- * the same names (src/plays/downloads.ts).
- */
-export const playFilePath = (playId: string, view: View, format: string, paper?: Paper): string => (paper ? `${playId}/${view}-${paper}.${format}` : `${playId}/${view}.${format}`);
-
 /** One file per play, view and format, and per paper for paged formats: `<id>/<view>-<paper>.pdf`, `<id>/<view>.md`. */
 export function planPlayFiles(plays: readonly PlayInput[], ctx: ModelContext, options: PlanOptions): PlannedFile[] {
   const files: PlannedFile[] = [];
@@ -47,9 +41,6 @@ export function planPlayFiles(plays: readonly PlayInput[], ctx: ModelContext, op
   }
   return files;
 }
-
-/** The file name of a session pack: `session-2027-01-15` (or `session` without a date). */
-export const packName = (date: string | undefined): string => (date ? `session-${date}` : 'session');
 
 /** A session pack as one file per format (and per paper for paged formats), in `packs/`. */
 export function planPackFiles(plays: readonly PlayInput[], pack: PackOptions, ctx: ModelContext, options: Omit<PlanOptions, 'views'>): PlannedFile[] {

@@ -10,8 +10,8 @@
  * `grid-r1c2`, `actions-r2c1`) so a filled-in PDF can be read back by name.
  */
 import type { Prompt } from '../schema/play.ts';
-import { SCALE_POINTS } from './scale.ts';
-import { strings } from './strings.ts';
+import { SCALE_POINTS } from '../plays/scale.ts';
+import { strings } from '../plays/strings.ts';
 
 export { SCALE_POINTS };
 

@@ -126,7 +126,7 @@ describe('/plays/<id>/, the facilitator guide', () => {
     expect(guide()).toContain('Keep this silent so quieter people get their thoughts down.');
     expect(guide()).toMatch(/<a href="#prompt-who"[^>]*>Who are our customers, in one sentence\?<\/a>/);
     expect(guide()).toMatch(/id="prompt-actions"[^>]*>[\s\S]*?Table with 3 rows: Action, Owner, When/);
-    // The same words as the PDF and Markdown worksheets (src/worksheets/strings.ts).
+    // The same words as the PDF and Markdown worksheets (src/plays/strings.ts).
     expect(guide()).toContain('Scale from 1 (Not at all) to 5 (Very well)');
     expect(guide()).toContain('Tick all that apply: Phone, Email, Chat, Shop');
     expect(guide()).toContain('Share the worksheet with the team within a day.');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildAgenda, formatClock, parseClock } from '../../src/worksheets/agenda.ts';
+import { buildAgenda, formatClock, parseClock } from '../../src/plays/agenda.ts';
 
 const a = { id: 'a', title: 'Play A', steps: [{ title: 'One', minutes: 10 }, { title: 'Two', minutes: 25 }] };
 const b = { id: 'b', title: 'Play B', steps: [{ title: 'Three', minutes: 50 }] };

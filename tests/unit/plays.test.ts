@@ -14,7 +14,7 @@ import {
   shellQuote,
   type ComposeState,
 } from '../../src/plays/compose-state.ts';
-import { worksheetFiles } from '../../src/plays/downloads.ts';
+import { PAPERS, VIEWS, worksheetFiles } from '../../src/plays/downloads.ts';
 import {
   describeFilter,
   filteredViews,
@@ -32,15 +32,13 @@ import {
 import { describeAnswer, promptsInSessionOrder, promptSteps, range } from '../../src/plays/prompts.ts';
 import type { PlaySummary } from '../../src/plays/summary.ts';
 import { clockOffset, formatDuration } from '../../src/util/time.ts';
-import { stepTimes, VIEWS as MODEL_VIEWS } from '../../src/worksheets/model.ts';
-import { buildAgenda } from '../../src/worksheets/agenda.ts';
+import { buildAgenda, stepTimes } from '../../src/plays/agenda.ts';
 import { loadWorksheetContent } from '../../src/worksheets/load.ts';
-import { strings } from '../../src/worksheets/strings.ts';
+import { strings } from '../../src/plays/strings.ts';
 import { runStrings } from '../../src/plays/run-strings.ts';
 import { planPlayFiles } from '../../src/worksheets/plan.ts';
 import { SITE_FIXTURE } from '../helpers/fixtures.ts';
 import { RENDERERS } from '../../src/worksheets/renderers/index.ts';
-import { PAPERS as RENDER_PAPERS } from '../../src/worksheets/renderers/types.ts';
 
 const play = (id: string, theme: PlaySummary['theme'], runMinutes: number, min: number, max: number): PlaySummary => ({
   id,
@@ -202,8 +200,8 @@ describe('worksheet downloads', () => {
 
   it('links to exactly the files the worksheet generator writes', () => {
     const plays = loadWorksheetContent(SITE_FIXTURE).plays.filter((play) => play.id === 'fixture-play');
-    const planned = planPlayFiles(plays, { siteUrl: 'https://x.org', basePath: '/' }, { views: MODEL_VIEWS, papers: RENDER_PAPERS, renderers: RENDERERS });
-    const linked = MODEL_VIEWS.flatMap((view) => worksheetFiles('fixture-play', view));
+    const planned = planPlayFiles(plays, { siteUrl: 'https://x.org', basePath: '/' }, { views: VIEWS, papers: PAPERS, renderers: RENDERERS });
+    const linked = VIEWS.flatMap((view) => worksheetFiles('fixture-play', view));
     expect(linked.map((file) => file.route).sort()).toEqual(planned.map((file) => `/worksheets/${file.path}`).sort());
     expect(linked.map((file) => [file.view, file.format, file.paper])).toEqual(planned.map((file) => [file.view, file.format, file.paper]));
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runPlay } from '../../src/plays/run-data.ts';
 import { planSession, runQuery, sessionFromQuery, type RunPlay } from '../../src/plays/run-plan.ts';
-import { buildAgenda } from '../../src/worksheets/agenda.ts';
+import { buildAgenda } from '../../src/plays/agenda.ts';
 
 const step = (title: string, minutes: number) => ({ title, minutes, instructions: `Do ${title}.`, prompts: [] });
 const a: RunPlay = { id: 'a', title: 'Play A', steps: [step('One', 10), step('Two', 25)] };

@@ -8,13 +8,12 @@ import {
   participantSection,
   playAddress,
   playDocument,
-  promptNumbers,
-  promptsInStepOrder,
-  stepTimes,
   type Block,
   type ModelContext,
   type PlayInput,
 } from '../../src/worksheets/model.ts';
+import { stepTimes } from '../../src/plays/agenda.ts';
+import { promptNumbers, promptsInStepOrder } from '../../src/plays/prompts.ts';
 import { combinedMaterials, composerAddress, sessionPack } from '../../src/worksheets/pack.ts';
 import { packInputs, packPlayData, type PackPlayData } from '../../src/worksheets/pack-data.ts';
 import { FIXTURES, SITE_FIXTURE } from '../helpers/fixtures.ts';

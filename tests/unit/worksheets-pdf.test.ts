@@ -11,7 +11,7 @@ import { TYPED } from '../../src/worksheets/pdf/fields.ts';
 import { ANSWER } from '../../src/worksheets/pdf/page.ts';
 import { qrShape } from '../../src/worksheets/pdf/qr.ts';
 import { documentId, pdfLayout, renderPdf, STRAY_FILL } from '../../src/worksheets/renderers/pdf-node.ts';
-import type { Paper } from '../../src/worksheets/renderers/types.ts';
+import type { Paper } from '../../src/plays/downloads.ts';
 import { GRID_CELL_LINES } from '../../src/worksheets/sizing.ts';
 import { SITE_FIXTURE } from '../helpers/fixtures.ts';
 

@@ -7,7 +7,7 @@
  * maker (pack-download.ts, with pdfkit and the fonts) only when "Download the
  * pack" is pressed. DOM is built with textContent only.
  */
-import { buildAgenda, type AgendaPlay } from '../../worksheets/agenda.ts';
+import { buildAgenda, type AgendaPlay } from '../../plays/agenda.ts';
 import { isClock, isIsoDate, labelProblem, movePlay, packCommand, parseBreak, parseComposeState, serializeComposeState, type ComposeState } from '../../plays/compose-state.ts';
 import type { PackSite } from '../../worksheets/pack-data.ts';
 import { formatDuration } from '../../util/time.ts';

@@ -5,7 +5,7 @@
  * kinds as one `Form` element per field, with its visible label inside.
  */
 import { layoutAnswer, type AnswerLayout, type AnswerSpec, type FieldBox, type LabelBox, type LayoutMetrics } from '../sizing.ts';
-import { strings } from '../strings.ts';
+import { strings } from '../../plays/strings.ts';
 import { checkbox, radioButton, radioGroup, textField, type Form } from './fields.ts';
 import type { Ref } from './internals.ts';
 import { ANSWER, artifact, child, COLOR, leaf, LINE_GAP, style, TYPE } from './page.ts';

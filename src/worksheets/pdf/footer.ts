@@ -3,7 +3,7 @@
  * has a public origin, its web address and a QR code to it. Drawn after all content (only then is Y known), as a
  * pagination artifact, so screen readers do not read it on every page.
  */
-import { strings } from '../strings.ts';
+import { strings } from '../../plays/strings.ts';
 import type { Ref } from './internals.ts';
 import { qrShape, type QrShape } from './qr.ts';
 import { artifact, COLOR, FOOTER, MARGIN, style, TYPE } from './page.ts';

@@ -2,7 +2,7 @@
  * The look of the worksheet PDFs: paper, margins, type sizes and colours, plus
  * the small drawing helpers every part of the PDF renderer shares.
  */
-import type { Paper } from '../renderers/types.ts';
+import type { Paper } from '../../plays/downloads.ts';
 import { TYPED } from './fields.ts';
 import { registerFonts as register, type FontBytes } from './fonts.ts';
 import { parsedFont } from './internals.ts';

@@ -8,5 +8,4 @@ import type { Renderer } from './types.ts';
 
 export const RENDERERS: readonly Renderer[] = [pdfRenderer, markdownRenderer];
 
-export type { Paper, RenderOptions, Renderer } from './types.ts';
-export { PAPERS } from './types.ts';
+export type { RenderOptions, Renderer } from './types.ts';

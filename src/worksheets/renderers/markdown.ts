@@ -5,7 +5,7 @@
  */
 import type { Block, ListItem, Section, WorksheetDocument } from '../model.ts';
 import type { AnswerSpec } from '../sizing.ts';
-import { strings } from '../strings.ts';
+import { strings } from '../../plays/strings.ts';
 import type { Renderer } from './types.ts';
 
 /**

@@ -1,8 +1,6 @@
 /** The shape every worksheet renderer has: one model in, one file's bytes out. */
+import type { Paper } from '../../plays/downloads.ts';
 import type { WorksheetDocument } from '../model.ts';
-
-export const PAPERS = ['a4', 'letter'] as const;
-export type Paper = (typeof PAPERS)[number];
 
 export interface RenderOptions {
   /** Paper size; ignored by renderers that are not `paged`. */

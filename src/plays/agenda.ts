@@ -1,8 +1,11 @@
 /**
  * The timed agenda of a session: plays in order, each step with a clock time,
- * optional breaks between plays. Pure; shared by the worksheet CLI (session
- * packs) and the session composer page.
+ * optional breaks between plays; and the times of one play's steps. Pure;
+ * shared by the worksheet CLI (session packs, facilitator guides), the play
+ * page, the session composer page and run mode.
  */
+import type { Step } from '../schema/play.ts';
+import { clockOffset } from '../util/time.ts';
 
 export interface AgendaPlay {
   id: string;
@@ -73,4 +76,20 @@ export function buildAgenda(plays: readonly AgendaPlay[], options: AgendaOptions
     for (const step of play.steps) push({ kind: 'step', playId: play.id, playTitle: play.title, title: step.title, minutes: step.minutes });
   });
   return { items, start: formatClock(startAt), end: formatClock(clock), totalMinutes: clock - startAt };
+}
+
+/**
+ * Start and end of each step: offsets from the start of the play (`0:05`), or
+ * clock times when the start is known. The play page's steps, the facilitator
+ * guide's timing table and its steps all read their times from here.
+ */
+export function stepTimes(steps: readonly Pick<Step, 'minutes'>[], start?: string): { start: string; end: string }[] {
+  const origin = start === undefined ? 0 : parseClock(start);
+  const show = (minutes: number) => (start === undefined ? clockOffset(minutes) : formatClock(minutes));
+  let clock = origin;
+  return steps.map((step) => {
+    const from = clock;
+    clock += step.minutes;
+    return { start: show(from), end: show(clock) };
+  });
 }
