@@ -10,8 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { PDFCheckBox, PDFDocument, PDFName, PDFRadioGroup, PDFString, PDFHexString, PDFTextField } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAPERS } from '../../src/plays/downloads.ts';
 import { loadWorksheetContent } from '../../src/worksheets/load.ts';
 import { packAgenda } from '../../src/worksheets/pack.ts';
+import { planPackFiles } from '../../src/worksheets/plan.ts';
+import { pdfRenderer } from '../../src/worksheets/renderers/pdf-node.ts';
 import { ROOT, listFiles } from '../helpers/build.ts';
 import { SITE_FIXTURE } from '../helpers/fixtures.ts';
 
@@ -230,5 +233,43 @@ describe('session pack', () => {
     const names = (await PDFDocument.load(fs.readFileSync(pdf))).getForm().getFields().map((f) => f.getName());
     expect(names).toContain(`${ids[0]}.who`);
     expect(new Set(names).size).toBe(names.length);
+  });
+});
+
+describe('pack budget: at most 60 kB per play', () => {
+  // A pack of one play is the hardest case: its cover, font subsets and cross-references are paid by one play.
+  const onePlayPacks = async (dir: string, papers: readonly (typeof PAPERS)[number][]) => {
+    const source = loadWorksheetContent(dir);
+    const ctx = { siteUrl: SITE_URL, basePath: '/', titles: source.titles, team: TEAM, date: DATE };
+    const out = tempDir('budget');
+    const sizes: { file: string; bytes: number }[] = [];
+    for (const play of source.plays) {
+      for (const planned of planPackFiles([play], { start: '09:30', breakMinutes: 10 }, ctx, { papers, renderers: [pdfRenderer] })) {
+        const bytes = await planned.renderer.render(planned.document, { paper: planned.paper ?? 'a4', created: new Date(0) });
+        const file = path.join(out, `${play.id}-${planned.paper ?? 'a4'}.pdf`);
+        fs.writeFileSync(file, bytes);
+        sizes.push({ file, bytes: bytes.byteLength });
+      }
+    }
+    return sizes;
+  };
+
+  it('holds for a pack of each fixture play, in A4 and Letter, tagged and clean for qpdf', async () => {
+    const sizes = await onePlayPacks(SITE_FIXTURE, PAPERS);
+    expect(sizes).toHaveLength(playIds.length * PAPERS.length);
+    for (const { file, bytes } of sizes) {
+      expect(bytes, path.basename(file)).toBeLessThanOrEqual(MAX_BYTES);
+      expect(info(file)).toMatch(/^Tagged:\s+yes$/m);
+      expect(spawnSync('qpdf', ['--check', file]).status, path.basename(file)).toBe(0);
+    }
+  });
+
+  it('holds for a pack of each real play (content/), A4', { timeout: 120_000 }, async () => {
+    const sizes = await onePlayPacks(path.join(ROOT, 'content'), ['a4']);
+    expect(sizes.length).toBeGreaterThan(0);
+    for (const { file, bytes } of sizes) {
+      expect(bytes, path.basename(file)).toBeLessThanOrEqual(MAX_BYTES);
+      expect(spawnSync('qpdf', ['--check', file]).status, path.basename(file)).toBe(0);
+    }
   });
 });

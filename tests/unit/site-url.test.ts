@@ -15,6 +15,7 @@ import { loadWorksheetContent } from '../../src/worksheets/load.ts';
 import type { ModelContext } from '../../src/worksheets/model.ts';
 import { RENDERERS } from '../../src/worksheets/renderers/index.ts';
 import { SITE_FIXTURE } from '../helpers/fixtures.ts';
+import { pdfObjectsText } from '../helpers/pdf-objects.ts';
 
 const content = loadWorksheetContent(SITE_FIXTURE);
 const dirs: string[] = [];
@@ -79,7 +80,7 @@ async function writeAll(env: Record<string, string>) {
     const bytes = fs.readFileSync(file.file);
     const text = file.format === 'pdf' ? execFileSync('pdftotext', ['-enc', 'UTF-8', file.file, '-'], { encoding: 'utf8' }) : bytes.toString('utf8');
     // The QR code is a form XObject named QR1, QR2…, placed on the page with `/QR1 Do`.
-    const qrCodes = file.format === 'pdf' ? (bytes.toString('latin1').match(/\/QR\d+ \d+ 0 R/g) ?? []).length : 0;
+    const qrCodes = file.format === 'pdf' ? (pdfObjectsText(bytes).match(/\/QR\d+ \d+ 0 R/g) ?? []).length : 0;
     return { path: file.path, format: file.format, text, qrCodes };
   });
 }

@@ -12,7 +12,9 @@ import { ANSWER } from '../../src/worksheets/pdf/page.ts';
 import { qrShape } from '../../src/worksheets/pdf/qr.ts';
 import { documentId, pdfLayout, renderPdf, STRAY_FILL } from '../../src/worksheets/renderers/pdf-node.ts';
 import type { Paper } from '../../src/plays/downloads.ts';
+import { packObjects } from '../../src/worksheets/pdf/object-streams.ts';
 import { GRID_CELL_LINES } from '../../src/worksheets/sizing.ts';
+import { pdfObjectsText } from '../helpers/pdf-objects.ts';
 import { SITE_FIXTURE } from '../helpers/fixtures.ts';
 
 const tiny: WorksheetDocument = {
@@ -46,7 +48,7 @@ describe('renderPdf', () => {
   });
 
   it('pins the dates and escapes the title in the XMP metadata only', async () => {
-    const pdf = Buffer.from(await renderPdf(tiny, { paper: 'a4', created })).toString('latin1');
+    const pdf = pdfObjectsText(await renderPdf(tiny, { paper: 'a4', created }));
     // pdfkit writes each Info value as its own object: two dates, then the plain title.
     expect(pdf.match(/obj\n\(D:20260101000000Z\)\nendobj/g)).toHaveLength(2);
     expect(pdf).toContain('obj\n(Trust & Forgiveness <draft>)\nendobj');
@@ -59,6 +61,41 @@ describe('renderPdf', () => {
     const first = Buffer.from(await renderPdf(tiny, { paper: 'letter', created }));
     const second = Buffer.from(await renderPdf(tiny, { paper: 'letter', created }));
     expect(second.equals(first)).toBe(true);
+  });
+});
+
+describe('packObjects', () => {
+  /** A file laid out as pdfkit writes one: objects, a classic cross-reference table, the trailer. */
+  function classic(objects: string[]): Uint8Array {
+    let text = '%PDF-1.7\n%\xff\xff\xff\xff\n';
+    const offsets = objects.map((body, i) => {
+      const at = text.length;
+      text += `${i + 1} 0 obj\n${body}\nendobj\n`;
+      return at;
+    });
+    const xref = text.length;
+    text += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+    text += `trailer\n<<\n/Size ${objects.length + 1}\n/Root 1 0 R\n/ID [<00> <00>]\n>>\nstartxref\n${xref}\n%%EOF\n`;
+    return Buffer.from(text, 'latin1');
+  }
+
+  it('moves every object but streams into a compressed object stream, with a cross-reference stream, and keeps each object whole', async () => {
+    const objects = ['<<\n/Type /Catalog\n/Pages 2 0 R\n>>', '<<\n/Type /Pages\n/Kids [3 0 R]\n/Count 1\n>>', '<<\n/Type /Page\n/Parent 2 0 R\n/MediaBox [0 0 200 200]\n/Contents 4 0 R\n>>', '<<\n/Length 7\n>>\nstream\n0 0 m S\n\nendstream'];
+    const packed = packObjects(classic(objects));
+    const text = Buffer.from(packed).toString('latin1');
+    expect(text).toContain('/Type /ObjStm /N 3');
+    expect(text).toContain('/Type /XRef /Size 7 /W [1 3 2] /Root 1 0 R /ID [<00> <00>]');
+    expect(text).not.toMatch(/\nxref\n|trailer/);
+    // The stream stays a plain object; the others are the same text inside the object stream.
+    expect(text).toContain('4 0 obj\n<<\n/Length 7\n>>\nstream\n0 0 m S\n');
+    const expanded = pdfObjectsText(packed);
+    objects.slice(0, 3).forEach((body, i) => expect(expanded).toContain(`${i + 1} 0 obj\n${body}\nendobj`));
+    expect((await PDFDocument.load(packed)).getPageCount()).toBe(1);
+  });
+
+  it('returns a file it cannot read as pdfkit writes it unchanged', () => {
+    const odd = Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\nstartxref\n0\n%%EOF\n', 'latin1');
+    expect(packObjects(odd)).toBe(odd);
   });
 });
 

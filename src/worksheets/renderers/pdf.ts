@@ -23,11 +23,12 @@ import { initForm, parentField, textField, type Form } from '../pdf/fields.ts';
 import { drawFooter, footerTop, qrObject, type QrObject } from '../pdf/footer.ts';
 import type { PdfEngine } from '../pdf/engine.ts';
 import { escapeMetadata, setDocumentId, type Ref } from '../pdf/internals.ts';
+import { packObjects } from '../pdf/object-streams.ts';
 import { artifact, child, COLOR, FOOTER, leaf, LINE_GAP, MARGIN, measure, PAPER_SIZE, registerFonts, style, TYPE, type Face } from '../pdf/page.ts';
 import type { RenderOptions, Renderer } from './types.ts';
 
 /** Bumped when the layout changes, so document IDs change with it. */
-const LAYOUT_VERSION = 2;
+const LAYOUT_VERSION = 3;
 
 interface State {
   doc: PDFKit.PDFDocument;
@@ -495,7 +496,8 @@ export function renderPdfWith(engine: PdfEngine, document: WorksheetDocument, op
   const chunks: Uint8Array[] = [];
   const done = new Promise<Uint8Array>((resolve, reject) => {
     doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
-    doc.on('end', () => resolve(concat(chunks)));
+    // pdfkit leaves the structure tree, the widgets and the xref uncompressed: stored in object streams they take a fraction of the space.
+    doc.on('end', () => resolve(packObjects(concat(chunks))));
     doc.on('error', reject);
   });
   const qrCache = new Map<string, QrObject>();
