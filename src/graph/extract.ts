@@ -9,6 +9,7 @@ import type { Definition, Root, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { LinkContexts } from './link-context.ts';
+import { WIKI } from './wikilink.ts';
 
 export interface BodyHeading {
   depth: number;
@@ -55,9 +56,6 @@ const textOf = (node: unknown): string => {
   if (n.type === 'text' || n.type === 'inlineCode') return n.value ?? '';
   return (n.children ?? []).map(textOf).join(' ');
 };
-
-/** `[[target]]` or `[[target|label]]`; shared with remark-links so both read wikilinks alike. */
-export const WIKI = /\[\[([^\][\n|]+?)(?:\|([^\][\n]+?))?\]\]/g;
 
 interface Positioned {
   position?: { start: { line: number; column: number } } | undefined;

@@ -8,7 +8,7 @@
  */
 import type { Nodes, Parent, Root, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { WIKI } from './extract.ts';
+import { WIKI } from './wikilink.ts';
 
 /** Longest context kept, in characters (a sentence of about 30 words). */
 export const CONTEXT_MAX = 200;

@@ -8,7 +8,7 @@
  */
 import type { PhrasingContent, Root, Text } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
-import { WIKI } from './extract.ts';
+import { WIKI } from './wikilink.ts';
 import { resolveLink, type GraphEntry, type Resolution, type SiteGraph } from './site-graph.ts';
 
 export type LinkFailure = Extract<Resolution, { ok: false }>;
