@@ -3,7 +3,7 @@
  * components only read: the Connections block (src/notes/connections.ts) and
  * the one Next (src/notes/next.ts), with addresses.
  */
-import { bookOrder } from '../components/book/order.ts';
+import { bookOrder } from '../notes/book-order.ts';
 import { pathsContaining } from '../lib/paths.ts';
 import { THEME_TITLES } from '../lib/themes.ts';
 import { ui } from '../lib/ui.ts';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/args.ts';
 import { bookDate, builtThemes, loadChromium, PdfSetupError, pinPdfDates, resolveTheme } from '../../src/cli/pdf.ts';
-import { bookOrder } from '../../src/components/book/order.ts';
+import { bookOrder } from '../../src/notes/book-order.ts';
 import { scopeIds } from '../../src/components/book/scope-ids.ts';
 
 describe('scopeIds', () => {
