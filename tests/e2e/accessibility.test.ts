@@ -1,34 +1,15 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import { openPage, useBrowser } from './browser.ts';
+import { PAGE_TYPES, RESPONSIVE_PAGES } from './page-types.ts';
 
 useBrowser();
 
-/** One route per page type of the site, as built from tests/fixtures/site. */
-export const PAGE_TYPES: Record<string, string> = {
-  home: '/',
-  'notes index': '/notes/',
-  note: '/notes/alpha-note/',
-  'plain-Markdown note': '/notes/beta-note/',
-  theme: '/themes/customer-obsession/',
-  'themes index': '/themes/',
-  tag: '/tags/trust/',
-  'tags index': '/tags/',
-  source: '/sources/fixture-text/',
-  'sources index': '/sources/',
-  glossary: '/glossary/',
-  timeline: '/timeline/',
-  'reading path': '/paths/fixture-path/',
-  'concept map': '/map/',
-  'theme book': '/themes/customer-obsession/book/',
-  plays: '/plays/',
-  'filtered plays': '/plays/filter/cheng-chi/any-length/any-size/',
-  play: '/plays/fixture-play/',
-  worksheet: '/plays/fixture-play/worksheet/',
-  composer: '/plays/compose/?plays=fixture-play&start=09:30',
-  search: '/search/?q=customers',
-  '404': '/404.html',
-};
+/**
+ * The page types the responsive test (responsive.test.ts) does not open: it runs axe on the others at
+ * 320, 768 and 1280 px in both schemes already, so they are not checked twice.
+ */
+const OTHER_PAGE_TYPES = Object.entries(PAGE_TYPES).filter(([, route]) => !Object.values(RESPONSIVE_PAGES).includes(route));
 
 const VIEWS = [
   { name: 'light', colorScheme: 'light' as const, viewport: { width: 1280, height: 900 } },
@@ -37,7 +18,7 @@ const VIEWS = [
 ];
 
 describe.each(VIEWS)('axe (WCAG 2.2 A and AA), $name', (view) => {
-  it.each(Object.entries(PAGE_TYPES))('%s has no violations', async (_type, route) => {
+  it.each(OTHER_PAGE_TYPES)('%s has no violations', async (_type, route) => {
     const page = await openPage(route, { colorScheme: view.colorScheme, viewport: view.viewport });
     // Pages with an island or search results settle first.
     await page.waitForLoadState('networkidle');
@@ -53,9 +34,15 @@ describe.each(VIEWS)('axe (WCAG 2.2 A and AA), $name', (view) => {
 });
 
 describe('keyboard', () => {
-  it.each([['home', '/'], ['note', '/notes/alpha-note/'], ['play', '/plays/fixture-play/']])('every Tab stop on the %s page is visibly focused', async (_name, route) => {
+  it.each([
+    ['home', '/'],
+    ['note', '/notes/alpha-note/'],
+    ['play', '/plays/fixture-play/'],
+  ])('every Tab stop on the %s page is visibly focused', async (_name, route) => {
     const page = await openPage(route);
-    const count = await page.evaluate(() => document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])').length);
+    const count = await page.evaluate(
+      () => document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])').length,
+    );
     const unfocused: string[] = [];
     for (let i = 0; i < count; i++) {
       await page.keyboard.press('Tab');
@@ -64,7 +51,10 @@ describe('keyboard', () => {
         if (!el || el === document.body) return null;
         // A card's link draws its ring with ::after, around the whole card.
         const drawn = (style: CSSStyleDeclaration) => style.outlineStyle !== 'none' && style.outlineWidth !== '0px';
-        return { label: `${el.tagName} ${el.textContent?.trim().slice(0, 30) ?? ''}`, outline: drawn(getComputedStyle(el)) || drawn(getComputedStyle(el, '::after')) };
+        return {
+          label: `${el.tagName} ${el.textContent?.trim().slice(0, 30) ?? ''}`,
+          outline: drawn(getComputedStyle(el)) || drawn(getComputedStyle(el, '::after')),
+        };
       });
       if (state && !state.outline) unfocused.push(state.label);
     }

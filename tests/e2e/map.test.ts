@@ -41,7 +41,14 @@ const visibleLabels = (page: Page) =>
       .filter((t) => getComputedStyle(t).visibility === 'visible')
       .map((t) => {
         const box = t.getBoundingClientRect();
-        return { text: t.textContent ?? '', left: box.left, right: box.right, top: box.top, bottom: box.bottom, size: parseFloat(getComputedStyle(t).fontSize) };
+        return {
+          text: t.textContent ?? '',
+          left: box.left,
+          right: box.right,
+          top: box.top,
+          bottom: box.bottom,
+          size: parseFloat(getComputedStyle(t).fontSize),
+        };
       }),
   );
 
@@ -61,7 +68,10 @@ describe('the concept map of the real content', () => {
     }
     expect(overlaps).toEqual([]);
     // 13 px type, drawn at about its size: the view box is as wide as the column at 1280 px.
-    const scale = await page.$eval('.map-box svg', (svg) => svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width);
+    const scale = await page.$eval(
+      '.map-box svg',
+      (svg) => svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width,
+    );
     expect(scale).toBeGreaterThan(0.95);
     expect(Math.min(...labels.map((l) => l.size * scale))).toBeGreaterThanOrEqual(12.5);
     await page.context().close();
@@ -84,7 +94,10 @@ describe('the concept map of the real content', () => {
     expect(await node.evaluate((n) => n === document.activeElement)).toBe(true);
     expect(await near.isVisible()).toBe(true);
     expect(await near.locator('text').allTextContents()).toEqual(names);
-    const faded = await page.$$eval('.map-node', (nodes) => nodes.filter((n) => n !== document.activeElement && getComputedStyle(n).opacity === '0.25').length);
+    const faded = await page.$$eval(
+      '.map-node',
+      (nodes) => nodes.filter((n) => n !== document.activeElement && getComputedStyle(n).opacity === '0.25').length,
+    );
     expect(faded).toBe((await page.locator('.map-node').count()) - 1);
     await page.context().close();
   });

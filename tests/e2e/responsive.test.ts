@@ -10,29 +10,10 @@ import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { RESPONSIVE_PAGES } from './page-types.ts';
 
 /** Pages with a script that renders after load: the test waits for the network to settle there. */
 const ISLANDS = new Set(['play run', 'composer', 'search']);
-
-/** One route per page type, in the fixture site (tests/fixtures/site). */
-export const RESPONSIVE_PAGES: Record<string, string> = {
-  home: '/',
-  note: '/notes/alpha-note/',
-  theme: '/themes/customer-obsession/',
-  'theme book': '/themes/customer-obsession/book/',
-  play: '/plays/fixture-play/',
-  'play run': '/plays/fixture-play/run/',
-  composer: '/plays/compose/?plays=fixture-play&start=09:30',
-  search: '/search/?q=customers',
-  map: '/map/',
-  timeline: '/timeline/',
-  glossary: '/glossary/',
-  tag: '/tags/trust/',
-  'reading path': '/paths/fixture-path/',
-  'reading paths': '/paths/',
-  sources: '/sources/',
-  '404': '/404.html',
-};
 
 const WIDTHS = [320, 768, 1280] as const;
 const SCHEMES = ['light', 'dark'] as const;
