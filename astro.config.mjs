@@ -32,7 +32,9 @@ export default defineConfig({
     // with the old addresses of merged entries (content/redirects.yaml), which only send readers on.
     sitemap({
       filter: (page) =>
-        !page.includes('/plays/filter/') && !page.endsWith('/run/') && !isRedirectPage(loadSiteGraph(config.contentDir).redirects.redirects, config.basePath, page),
+        !page.includes('/plays/filter/') &&
+        !page.endsWith('/run/') &&
+        !isRedirectPage(loadSiteGraph(config.contentDir).redirects.redirects, config.basePath, page),
     }),
   ],
   build: { format: 'directory' },

@@ -44,7 +44,9 @@ async function main({ flags }: ParsedCommand) {
   const graph = loadSiteGraph(site, { fresh: true });
   const pair = graph.byCollection.notes.flatMap((note) =>
     (graph.outgoing.get(note.key) ?? []).flatMap(({ resolution }) =>
-      resolution.ok && !resolution.external && resolution.key?.startsWith('notes/') && resolution.key !== note.key ? [[note, graph.entries.get(resolution.key)] as const] : [],
+      resolution.ok && !resolution.external && resolution.key?.startsWith('notes/') && resolution.key !== note.key
+        ? [[note, graph.entries.get(resolution.key)] as const]
+        : [],
     ),
   )[0];
   const [target, linker] = pair ?? [];
@@ -82,7 +84,14 @@ async function main({ flags }: ParsedCommand) {
     const until = async (route: string, ready: (html: string) => boolean) => {
       const from = performance.now();
       while (!ready(await page(route))) {
-        if (performance.now() - from > 60_000) throw new Error(`${route} did not change in 60 s; the server said:\n${output.split('\n').filter((line) => !/\[200\]/.test(line)).slice(-15).join('\n')}`);
+        if (performance.now() - from > 60_000)
+          throw new Error(
+            `${route} did not change in 60 s; the server said:\n${output
+              .split('\n')
+              .filter((line) => !/\[200\]/.test(line))
+              .slice(-15)
+              .join('\n')}`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       return (performance.now() - from) / 1000;

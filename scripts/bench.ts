@@ -21,9 +21,17 @@ const spec: CommandSpec = {
     sizes: { type: 'string', default: '100,1000,5000', value: 'N,N', description: 'corpus sizes in notes' },
     runs: { type: 'string', default: '3', value: 'N[,N]', description: 'builds per site and size: one number, or one per size' },
     'no-starlight': { type: 'boolean', default: false, description: 'build only our site' },
-    'no-rebuilds': { type: 'boolean', default: false, description: 'only cold builds (default: each cold build is followed by a rebuild with no change and one after a note changed)' },
+    'no-rebuilds': {
+      type: 'boolean',
+      default: false,
+      description: 'only cold builds (default: each cold build is followed by a rebuild with no change and one after a note changed)',
+    },
     work: { type: 'string', default: 'bench/work', value: 'DIR', description: 'scratch folder (not committed)' },
-    warm: { type: 'boolean', default: false, description: 'keep caches that survive between real builds (social images); default: every build cold' },
+    warm: {
+      type: 'boolean',
+      default: false,
+      description: 'keep caches that survive between real builds (social images); default: every build cold',
+    },
     help: { type: 'boolean', short: 'h', description: 'show this help' },
   },
 };
@@ -42,7 +50,11 @@ function fail(what: string, run: Timed): never {
 async function main({ flags }: ParsedCommand) {
   const sizes = String(flags.sizes).split(',').map(Number);
   const runList = String(flags.runs).split(',').map(Number);
-  if (sizes.some((n) => !Number.isInteger(n) || n < 10) || runList.some((n) => !Number.isInteger(n) || n < 1) || (runList.length > 1 && runList.length !== sizes.length)) {
+  if (
+    sizes.some((n) => !Number.isInteger(n) || n < 10) ||
+    runList.some((n) => !Number.isInteger(n) || n < 1) ||
+    (runList.length > 1 && runList.length !== sizes.length)
+  ) {
     throw new UsageError('--sizes takes whole numbers of at least 10; --runs one whole number of at least 1, or one per size');
   }
   const runsFor = (index: number) => runList[runList.length > 1 ? index : 0] ?? 1;
@@ -81,14 +93,19 @@ async function main({ flags }: ParsedCommand) {
       ours[kind].push(run);
       const rendered = /rendered (\d+) of (\d+) notes/.exec(run.output);
       if (rendered) ours.rendered.push(`${kind}: ${rendered[1]} of ${rendered[2]}`);
-      log(`  ours      ${kind.padEnd(8)} ${run.wallSeconds.toFixed(1)} s wall, ${run.cpuSeconds.toFixed(1)} s CPU, ${run.peakMB} MB${rendered ? `, rendered ${rendered[1]} of ${rendered[2]} notes` : ''}`);
+      log(
+        `  ours      ${kind.padEnd(8)} ${run.wallSeconds.toFixed(1)} s wall, ${run.cpuSeconds.toFixed(1)} s CPU, ${run.peakMB} MB${rendered ? `, rendered ${rendered[1]} of ${rendered[2]} notes` : ''}`,
+      );
     };
     const buildTheirs = async (kind: BuildKind) => {
       if (kind === 'cold') {
         fs.rmSync(theirOut, { recursive: true, force: true });
         for (const cache of ['node_modules/.astro', '.astro']) fs.rmSync(path.join(starlightDir, cache), { recursive: true, force: true });
       }
-      const run = await timed(`"${node}" node_modules/astro/bin/astro.mjs build`, { cwd: starlightDir, env: { ASTRO_TELEMETRY_DISABLED: '1' } });
+      const run = await timed(`"${node}" node_modules/astro/bin/astro.mjs build`, {
+        cwd: starlightDir,
+        env: { ASTRO_TELEMETRY_DISABLED: '1' },
+      });
       if (run.status !== 0) fail('the Starlight build', run);
       theirs[kind].push(run);
       log(`  Starlight ${kind.padEnd(8)} ${run.wallSeconds.toFixed(1)} s wall, ${run.cpuSeconds.toFixed(1)} s CPU, ${run.peakMB} MB`);
@@ -119,13 +136,22 @@ async function main({ flags }: ParsedCommand) {
       wallSeconds: stats(runsOf.cold.map((r) => r.wallSeconds)),
       cpuSeconds: stats(runsOf.cold.map((r) => r.cpuSeconds)),
       peakMB: stats(runsOf.cold.map((r) => r.peakMB)),
-      ...(rebuilds && { rebuild: { noChange: stats(runsOf.noChange.map((r) => r.wallSeconds)), oneEdit: stats(runsOf.oneEdit.map((r) => r.wallSeconds)) } }),
+      ...(rebuilds && {
+        rebuild: { noChange: stats(runsOf.noChange.map((r) => r.wallSeconds)), oneEdit: stats(runsOf.oneEdit.map((r) => r.wallSeconds)) },
+      }),
       ...(runsOf.rendered.length > 0 && { rendered: runsOf.rendered }),
       distMB: folderBytes(outDir) / 1024 / 1024,
       indexKB: searchIndexBytes(path.join(outDir, 'pagefind')) / 1024,
       firstView: firstViewWeight(outDir, `notes/${firstNote}/index.html`),
     });
-    results.push({ notes, words: corpus.words, runs, caches: flags.warm ? 'warm' : 'cold', ours: summarise(ours, ourOut), ...(withStarlight && { starlight: summarise(theirs, theirOut) }) });
+    results.push({
+      notes,
+      words: corpus.words,
+      runs,
+      caches: flags.warm ? 'warm' : 'cold',
+      ours: summarise(ours, ourOut),
+      ...(withStarlight && { starlight: summarise(theirs, theirOut) }),
+    });
   }
 
   // The worksheets come from plays, which the generated corpora have none of: time the real content's.
@@ -135,7 +161,9 @@ async function main({ flags }: ParsedCommand) {
     if (run.status !== 0) fail('the worksheets', run);
     worksheetRuns.push(run);
   }
-  const worksheetFiles = fs.readdirSync(path.join(work, 'worksheets'), { recursive: true }).filter((f) => /\.(pdf|md)$/.test(String(f))).length;
+  const worksheetFiles = fs
+    .readdirSync(path.join(work, 'worksheets'), { recursive: true })
+    .filter((f) => /\.(pdf|md)$/.test(String(f))).length;
   const worksheets = { files: worksheetFiles, wallSeconds: stats(worksheetRuns.map((r) => r.wallSeconds)) };
   const table = [
     markdownTable(results),
@@ -167,7 +195,10 @@ function updateReadme(file: string, day: string, machine: string, table: string)
   const end = '<!-- bench:end -->';
   const block = `${start}\nLatest run: ${day}, ${machine}.\n\n${table}\n${end}`;
   const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : `# Benchmark\n\n${start}\n${end}\n`;
-  fs.writeFileSync(file, current.includes(start) ? current.replace(new RegExp(`${start}[\\s\\S]*${end}`), block) : `${current}\n${block}\n`);
+  fs.writeFileSync(
+    file,
+    current.includes(start) ? current.replace(new RegExp(`${start}[\\s\\S]*${end}`), block) : `${current}\n${block}\n`,
+  );
 }
 
 process.exitCode = await runCommand(spec, main, { expected: everyError });

@@ -76,8 +76,11 @@ async function main({ flags }: ParsedCommand): Promise<number> {
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }
-  if (site.level === 'warning') console.warn('build: warning: SITE_URL is not a public origin (see the first line); fine for a local look, not for publishing.');
-  console.log(`build: done in ${((performance.now() - started) / 1000).toFixed(1)} s (${timings.join(', ')}) into ${path.relative(process.cwd(), out) || '.'}/`);
+  if (site.level === 'warning')
+    console.warn('build: warning: SITE_URL is not a public origin (see the first line); fine for a local look, not for publishing.');
+  console.log(
+    `build: done in ${((performance.now() - started) / 1000).toFixed(1)} s (${timings.join(', ')}) into ${path.relative(process.cwd(), out) || '.'}/`,
+  );
   return 0;
 }
 

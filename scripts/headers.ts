@@ -9,7 +9,7 @@ import { headersFile, mergePolicies, metaPolicy, parsePolicy } from '../src/secu
 
 const spec: CommandSpec = {
   name: 'headers',
-  summary: 'Writes the site\'s _headers file: the pages\' Content Security Policy for every response.',
+  summary: "Writes the site's _headers file: the pages' Content Security Policy for every response.",
   usage: 'node scripts/headers.ts --site DIR',
   flags: {
     site: { type: 'string', default: 'dist', value: 'DIR', description: 'the built site' },
@@ -19,7 +19,13 @@ const spec: CommandSpec = {
 
 process.exitCode = await runCommand(spec, ({ flags }) => {
   const site = path.resolve(String(flags.site));
-  const pages = fs.existsSync(site) ? fs.readdirSync(site, { recursive: true }).map(String).filter((file) => file.endsWith('.html')).sort() : [];
+  const pages = fs.existsSync(site)
+    ? fs
+        .readdirSync(site, { recursive: true })
+        .map(String)
+        .filter((file) => file.endsWith('.html'))
+        .sort()
+    : [];
   const policies = pages.flatMap((file) => {
     const text = metaPolicy(fs.readFileSync(path.join(site, file), 'utf8'));
     return text ? [parsePolicy(text)] : [];

@@ -17,8 +17,18 @@ const spec: CommandSpec = {
   flags: {
     site: { type: 'string', default: 'dist', value: 'DIR', description: 'the built site to serve' },
     pages: { type: 'string', value: 'PATH,PATH', description: 'pages to audit (default: /, the first note, /search/?q=customer)' },
-    'form-factors': { type: 'string', default: FORM_FACTORS.join(','), value: 'mobile,desktop', description: 'Lighthouse configurations to run' },
-    work: { type: 'string', default: 'bench/work', value: 'DIR', description: 'scratch folder; Lighthouse is installed in DIR/lighthouse (not committed)' },
+    'form-factors': {
+      type: 'string',
+      default: FORM_FACTORS.join(','),
+      value: 'mobile,desktop',
+      description: 'Lighthouse configurations to run',
+    },
+    work: {
+      type: 'string',
+      default: 'bench/work',
+      value: 'DIR',
+      description: 'scratch folder; Lighthouse is installed in DIR/lighthouse (not committed)',
+    },
     json: { type: 'string', value: 'FILE', description: 'also write the results as JSON' },
     reports: { type: 'string', value: 'DIR', description: 'also write each full Lighthouse report (JSON) into DIR' },
     help: { type: 'boolean', short: 'h', description: 'show this help' },
@@ -31,10 +41,19 @@ const log = (line: string) => console.log(`lighthouse: ${line}`);
 async function main({ flags, positionals }: ParsedCommand) {
   if (positionals.length) throw new UsageError(`unexpected argument ${positionals[0]}; pages go in --pages`);
   const siteDir = path.resolve(String(flags.site));
-  if (!fs.existsSync(path.join(siteDir, 'index.html'))) throw new UsageError(`${flags.site} has no index.html. Run \`npm run build\` first.`);
-  const pages = typeof flags.pages === 'string' ? flags.pages.split(',').map((p) => p.trim()).filter(Boolean) : undefined;
+  if (!fs.existsSync(path.join(siteDir, 'index.html')))
+    throw new UsageError(`${flags.site} has no index.html. Run \`npm run build\` first.`);
+  const pages =
+    typeof flags.pages === 'string'
+      ? flags.pages
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean)
+      : undefined;
   if (pages?.some((p) => !p.startsWith('/'))) throw new UsageError('--pages takes paths that start with /, e.g. /,/search/');
-  const formFactors = String(flags['form-factors']).split(',').map((f) => f.trim());
+  const formFactors = String(flags['form-factors'])
+    .split(',')
+    .map((f) => f.trim());
   const unknown = formFactors.find((f) => !(FORM_FACTORS as readonly string[]).includes(f));
   if (unknown !== undefined) throw new UsageError(`--form-factors takes ${FORM_FACTORS.join(', ')}; got "${unknown}"`);
 
@@ -53,7 +72,9 @@ async function main({ flags, positionals }: ParsedCommand) {
   for (const result of results) {
     for (const audit of result.failing) {
       const score = audit.score === null ? 'error' : audit.score.toFixed(2);
-      log(`${result.page} ${result.formFactor}: ${audit.id} ${score}${audit.weight === 0 ? ' (advisory)' : ''}: ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}`);
+      log(
+        `${result.page} ${result.formFactor}: ${audit.id} ${score}${audit.weight === 0 ? ' (advisory)' : ''}: ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}`,
+      );
     }
     for (const warning of result.warnings) log(`${result.page} ${result.formFactor}: warning: ${warning}`);
   }

@@ -2,7 +2,17 @@
 // Entry point of `npm run pdf`: parse flags, print one theme book to PDF, report, set the exit code.
 // Exit codes: 0 written, 1 something to install or build first (the message says what), 2 bad usage.
 import path from 'node:path';
-import { bookDate, builtThemes, chromiumPath, INSTALL_HELP, loadChromium, pdfCommand, PdfSetupError, renderBookPdf, resolveTheme } from '../src/cli/pdf.ts';
+import {
+  bookDate,
+  builtThemes,
+  chromiumPath,
+  INSTALL_HELP,
+  loadChromium,
+  pdfCommand,
+  PdfSetupError,
+  renderBookPdf,
+  resolveTheme,
+} from '../src/cli/pdf.ts';
 import { runCommand } from '../src/cli/run.ts';
 import { readSiteConfig } from '../src/config.ts';
 
@@ -16,10 +26,20 @@ process.exitCode = await runCommand(
     const out = typeof flags.out === 'string' ? flags.out : `${theme}-book.pdf`;
     const chromium = await loadChromium();
     const result = await renderBookPdf(
-      { distDir, basePath: readSiteConfig().basePath, theme, out, paper: flags.paper === 'letter' ? 'letter' : 'a4', executablePath: chromiumPath(), date: bookDate(distDir, theme) },
+      {
+        distDir,
+        basePath: readSiteConfig().basePath,
+        theme,
+        out,
+        paper: flags.paper === 'letter' ? 'letter' : 'a4',
+        executablePath: chromiumPath(),
+        date: bookDate(distDir, theme),
+      },
       chromium,
     );
-    console.log(`pdf: wrote ${result.file} (${result.pages} pages, ${Math.round(result.bytes / 1024)} kB) in ${(result.milliseconds / 1000).toFixed(1)} s`);
+    console.log(
+      `pdf: wrote ${result.file} (${result.pages} pages, ${Math.round(result.bytes / 1024)} kB) in ${(result.milliseconds / 1000).toFixed(1)} s`,
+    );
   },
   { expected: (error) => (error instanceof PdfSetupError ? { exitCode: 1, lines: [error.message] } : undefined) },
 );

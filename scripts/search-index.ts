@@ -17,7 +17,13 @@ process.exitCode = await runCommand(
   {
     expected: (error) =>
       error instanceof SearchIndexError
-        ? { exitCode: 1, lines: [error.message, ...(error.cause ? [`cause: ${error.cause instanceof Error ? error.cause.message : inspect(error.cause)}`] : [])] }
+        ? {
+            exitCode: 1,
+            lines: [
+              error.message,
+              ...(error.cause ? [`cause: ${error.cause instanceof Error ? error.cause.message : inspect(error.cause)}`] : []),
+            ],
+          }
         : undefined,
   },
 );

@@ -25,7 +25,13 @@ process.exitCode = await runCommand(command, async ({ flags, positionals }) => {
   const config = readSiteConfig();
   const started = performance.now();
   const out = path.resolve(String(flags.out));
-  const report = await writeSocialImages(buildSiteGraph(config.contentDir, loadContent(config.contentDir), { bodies: false }), out, new URL(config.siteUrl).host);
+  const report = await writeSocialImages(
+    buildSiteGraph(config.contentDir, loadContent(config.contentDir), { bodies: false }),
+    out,
+    new URL(config.siteUrl).host,
+  );
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`social-images: ${report.images} images (${report.drawn} drawn, ${report.images - report.drawn} from the cache), ${(report.bytes / 1024 / 1024).toFixed(2)} MB in ${seconds} s (largest ${(report.largest / 1024).toFixed(1)} kB) into ${path.relative(process.cwd(), out) || '.'}/`);
+  console.log(
+    `social-images: ${report.images} images (${report.drawn} drawn, ${report.images - report.drawn} from the cache), ${(report.bytes / 1024 / 1024).toFixed(2)} MB in ${seconds} s (largest ${(report.largest / 1024).toFixed(1)} kB) into ${path.relative(process.cwd(), out) || '.'}/`,
+  );
 });

@@ -25,9 +25,15 @@ process.exitCode = await runCommand(command, ({ flags, positionals }) => {
   const config = readSiteConfig();
   const started = performance.now();
   const out = path.resolve(String(flags.out));
-  const files = twinFiles(loadSiteGraph(config.contentDir), { base: config.basePath, publicUrl: config.publicUrl, site: { title: ui.siteTitle, description: ui.siteDescription } });
+  const files = twinFiles(loadSiteGraph(config.contentDir), {
+    base: config.basePath,
+    publicUrl: config.publicUrl,
+    site: { title: ui.siteTitle, description: ui.siteDescription },
+  });
   const report = writeTwins(files, out);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
-  console.log(`twins: ${report.twins} Markdown twins (${kB(report.twinBytes)}), llms.txt (${kB(report.llmsBytes)}), llms-full.txt (${kB(report.llmsFullBytes)}) in ${seconds} s into ${path.relative(process.cwd(), out) || '.'}/`);
+  console.log(
+    `twins: ${report.twins} Markdown twins (${kB(report.twinBytes)}), llms.txt (${kB(report.llmsBytes)}), llms-full.txt (${kB(report.llmsFullBytes)}) in ${seconds} s into ${path.relative(process.cwd(), out) || '.'}/`,
+  );
 });

@@ -27,9 +27,13 @@ process.exitCode = await runCommand(
     for (const finding of result.findings) console.error(formatFinding(finding));
     if (result.findings.length > 0) {
       const skipped = [...new Set(result.findings.map((f) => f.file))].join(', ');
-      console.error(`worksheets: skipped ${run.mode === 'pack' ? 'the pack' : 'invalid plays'} (${skipped}); run \`npm run check\` for details.`);
+      console.error(
+        `worksheets: skipped ${run.mode === 'pack' ? 'the pack' : 'invalid plays'} (${skipped}); run \`npm run check\` for details.`,
+      );
     }
-    console.log(`worksheets: ${summaryLine(result)}${result.manifest ? `; index in ${path.relative(process.cwd(), result.manifest)}` : ''}`);
+    console.log(
+      `worksheets: ${summaryLine(result)}${result.manifest ? `; index in ${path.relative(process.cwd(), result.manifest)}` : ''}`,
+    );
     return result.findings.length > 0 ? 1 : 0;
   },
   {

@@ -51,8 +51,11 @@ export function readSiteConfig(env: Record<string, string | undefined> = process
  */
 export function siteUrlProblem(env: Record<string, string | undefined> = process.env): string | null {
   const value = env.SITE_URL?.trim();
-  const consequence = 'PDFs, print pages and theme books carry no QR code or web address, pages carry no canonical link, and the sitemap and RSS point at it';
-  if (!value) return `SITE_URL is not set, so the site is built for ${LOCAL_SITE_URL}: ${consequence}. Set it to the public origin, e.g. SITE_URL=https://example.org npm run build.`;
-  if (!isPublicOrigin(value)) return `SITE_URL is ${value}, an address only this machine (or no one) can open: ${consequence}. Set it to the public origin, e.g. SITE_URL=https://example.org npm run build.`;
+  const consequence =
+    'PDFs, print pages and theme books carry no QR code or web address, pages carry no canonical link, and the sitemap and RSS point at it';
+  if (!value)
+    return `SITE_URL is not set, so the site is built for ${LOCAL_SITE_URL}: ${consequence}. Set it to the public origin, e.g. SITE_URL=https://example.org npm run build.`;
+  if (!isPublicOrigin(value))
+    return `SITE_URL is ${value}, an address only this machine (or no one) can open: ${consequence}. Set it to the public origin, e.g. SITE_URL=https://example.org npm run build.`;
   return null;
 }

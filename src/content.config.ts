@@ -8,7 +8,16 @@
 import { defineCollection } from 'astro:content';
 import { readSiteConfig } from './config.ts';
 import { playbookLoader } from './astro/loader.ts';
-import { glossarySchema, noteSchema, pathSchema, playSchema, sourceSchema, themeSchema, timelineSchema, type CollectionName } from './schema/index.ts';
+import {
+  glossarySchema,
+  noteSchema,
+  pathSchema,
+  playSchema,
+  sourceSchema,
+  themeSchema,
+  timelineSchema,
+  type CollectionName,
+} from './schema/index.ts';
 
 const { contentDir, basePath } = readSiteConfig();
 const loader = (collection: CollectionName) => playbookLoader({ collection, contentDir, base: basePath });

@@ -33,7 +33,8 @@ export default function playbookContent({ contentDir }: { contentDir: string }):
       // The old addresses of merged entries have pages of their own ([...moved].astro); hosts that read a
       // `_redirects` file (Netlify, Cloudflare Pages) answer them with a real 301 as well.
       'astro:build:done': ({ dir }) => {
-        const twin = (collection: string, id: string) => ((TWIN_COLLECTIONS as readonly string[]).includes(collection) ? twinRoute(collection as TwinCollection, id) : null);
+        const twin = (collection: string, id: string) =>
+          (TWIN_COLLECTIONS as readonly string[]).includes(collection) ? twinRoute(collection as TwinCollection, id) : null;
         const file = redirectsFile(loadSiteGraph(contentDir).redirects.redirects, base, twin);
         if (file) fs.writeFileSync(new URL('_redirects', dir), file);
       },

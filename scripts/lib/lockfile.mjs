@@ -21,9 +21,30 @@ export function parseLock(text) {
 }
 
 /** Platform words in binding package names, mapped to npm's `os` values. @type {Record<string, string | undefined>} */
-const OS_WORDS = { darwin: 'darwin', linux: 'linux', win32: 'win32', windows: 'win32', android: 'android', freebsd: 'freebsd', openbsd: 'openbsd', sunos: 'sunos', aix: 'aix' };
+const OS_WORDS = {
+  darwin: 'darwin',
+  linux: 'linux',
+  win32: 'win32',
+  windows: 'win32',
+  android: 'android',
+  freebsd: 'freebsd',
+  openbsd: 'openbsd',
+  sunos: 'sunos',
+  aix: 'aix',
+};
 /** CPU words in binding package names, mapped to npm's `cpu` values. @type {Record<string, string | undefined>} */
-const CPU_WORDS = { arm64: 'arm64', aarch64: 'arm64', x64: 'x64', ia32: 'ia32', arm: 'arm', wasm32: 'wasm32', riscv64: 'riscv64', s390x: 's390x', ppc64: 'ppc64', loong64: 'loong64' };
+const CPU_WORDS = {
+  arm64: 'arm64',
+  aarch64: 'arm64',
+  x64: 'x64',
+  ia32: 'ia32',
+  arm: 'arm',
+  wasm32: 'wasm32',
+  riscv64: 'riscv64',
+  s390x: 's390x',
+  ppc64: 'ppc64',
+  loong64: 'loong64',
+};
 
 /**
  * Reads `os`, `cpu` and `libc` from a platform package name such as

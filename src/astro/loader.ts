@@ -61,7 +61,11 @@ export interface SyncReport {
 }
 
 /** Loads one collection from the current graph into Astro's store; renders only what changed. */
-export async function syncCollection(context: Pick<LoaderContext, 'store' | 'config'>, options: PlaybookLoaderOptions, graph: SiteGraph): Promise<SyncReport> {
+export async function syncCollection(
+  context: Pick<LoaderContext, 'store' | 'config'>,
+  options: PlaybookLoaderOptions,
+  graph: SiteGraph,
+): Promise<SyncReport> {
   const { collection, base } = options;
   const root = fileURLToPath(context.config.root);
   const renders = COLLECTIONS[collection].body;
@@ -126,7 +130,9 @@ export function playbookLoader(options: PlaybookLoaderOptions): Loader {
         if (!inside(file)) return;
         // Every collection's handler sees the event; the first to run reloads the graph, the rest reuse it.
         forgetSiteGraph(contentDir, file);
-        pending = pending.then(sync).catch((error: unknown) => context.logger.error(`could not load ${collection}: ${(error as Error).message}`));
+        pending = pending
+          .then(sync)
+          .catch((error: unknown) => context.logger.error(`could not load ${collection}: ${(error as Error).message}`));
       };
       watcher.on('change', onChange);
       watcher.on('add', onChange);

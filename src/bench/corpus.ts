@@ -19,10 +19,22 @@ export function seeded(seed: number): () => number {
   };
 }
 
-const FUNC = 'the a an of to in on for with by from as at into over under between through about and or but that which this these those it its is are was were be has have can may will often rarely usually then when while because so'.split(' ');
-const NOUN = 'customer store catalog letter promise service return review delight habit practice signal pattern question answer summary outline chapter margin source reference concept idea team process market bridge journey season measure limit threshold sample trial experiment result error recovery stage queue story argument claim evidence principle price value trust loyalty order shelf parcel counter'.split(' ');
-const VERB = 'connects supports reveals shapes organizes compares links explains frames limits expands reduces improves measures tracks records transforms filters ranks groups balances anchors guides follows extends reflects resolves clarifies summarizes describes tests'.split(' ');
-const ADJ = 'quiet rapid careful simple complex durable fragile local global shared private early late stable noisy sparse dense narrow broad formal informal implicit explicit recent useful curious practical abstract concrete visible hidden partial complete steady gradual'.split(' ');
+const FUNC =
+  'the a an of to in on for with by from as at into over under between through about and or but that which this these those it its is are was were be has have can may will often rarely usually then when while because so'.split(
+    ' ',
+  );
+const NOUN =
+  'customer store catalog letter promise service return review delight habit practice signal pattern question answer summary outline chapter margin source reference concept idea team process market bridge journey season measure limit threshold sample trial experiment result error recovery stage queue story argument claim evidence principle price value trust loyalty order shelf parcel counter'.split(
+    ' ',
+  );
+const VERB =
+  'connects supports reveals shapes organizes compares links explains frames limits expands reduces improves measures tracks records transforms filters ranks groups balances anchors guides follows extends reflects resolves clarifies summarizes describes tests'.split(
+    ' ',
+  );
+const ADJ =
+  'quiet rapid careful simple complex durable fragile local global shared private early late stable noisy sparse dense narrow broad formal informal implicit explicit recent useful curious practical abstract concrete visible hidden partial complete steady gradual'.split(
+    ' ',
+  );
 const TAGS = ['service', 'loyalty', 'history', 'pricing', 'delight', 'trust', 'retail', 'design', 'research', 'teams'];
 
 export interface CorpusNote {
@@ -55,7 +67,10 @@ function generator(seed: number) {
 const countWords = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 /** The frontmatter and body of every note. Pure: same count and seed, same text. */
-export function generateNotes(count: number, seed = 20260101): { slug: string; title: string; frontmatter: Record<string, string>; body: string }[] {
+export function generateNotes(
+  count: number,
+  seed = 20260101,
+): { slug: string; title: string; frontmatter: Record<string, string>; body: string }[] {
   const g = generator(seed);
   const notes = Array.from({ length: count }, (_, i) => {
     const words = g.phrase(2, 4);
@@ -68,10 +83,7 @@ export function generateNotes(count: number, seed = 20260101): { slug: string; t
       const level = h === 0 || g.rnd() < 0.6 ? 2 : 3;
       sections.push({ heading: `${'#'.repeat(level)} ${g.cap(g.phrase(2, 4).join(' '))} ${h + 1}`, blocks: [g.paragraph()] });
     }
-    const extras = [
-      Array.from({ length: g.int(3, 6) }, () => `- ${g.cap(g.phrase(3, 8).join(' '))}`).join('\n'),
-      `> ${g.paragraph(1, 3)}`,
-    ];
+    const extras = [Array.from({ length: g.int(3, 6) }, () => `- ${g.cap(g.phrase(3, 8).join(' '))}`).join('\n'), `> ${g.paragraph(1, 3)}`];
     if (g.rnd() < 0.3) {
       const head = Array.from({ length: g.int(3, 4) }, () => g.cap(g.pick(NOUN)));
       const rows = Array.from({ length: g.int(3, 6) }, () => head.map((_, c) => (c === 0 ? g.cap(g.pick(ADJ)) : String(g.int(1, 999)))));
@@ -118,7 +130,10 @@ export function writeOurCorpus(dir: string, count: number, seed?: number): Corpu
   let words = 0;
   for (const note of notes) {
     words += countWords(note.body);
-    fs.writeFileSync(path.join(dir, 'notes', `${note.slug}.mdx`), `${frontmatter(note.frontmatter, ['title', 'summary', 'theme', 'tags', 'sources', 'created'])}\n\n${note.body}\n`);
+    fs.writeFileSync(
+      path.join(dir, 'notes', `${note.slug}.mdx`),
+      `${frontmatter(note.frontmatter, ['title', 'summary', 'theme', 'tags', 'sources', 'created'])}\n\n${note.body}\n`,
+    );
   }
   THEME_IDS.forEach((theme, i) => {
     fs.writeFileSync(
@@ -137,9 +152,15 @@ export function writeStarlightCorpus(docsDir: string, count: number, seed?: numb
   let words = 0;
   for (const note of notes) {
     words += countWords(note.body);
-    fs.writeFileSync(path.join(docsDir, 'notes', `${note.slug}.mdx`), `${frontmatter(note.frontmatter, ['title', 'description'])}\n\n${note.body}\n`);
+    fs.writeFileSync(
+      path.join(docsDir, 'notes', `${note.slug}.mdx`),
+      `${frontmatter(note.frontmatter, ['title', 'description'])}\n\n${note.body}\n`,
+    );
   }
   const first = notes[0] as CorpusNote;
-  fs.writeFileSync(path.join(docsDir, 'index.mdx'), `---\ntitle: Knowledge base\ndescription: ${count} generated notes.\n---\n\nStart with [${first.title}](notes/${first.slug}/).\n`);
+  fs.writeFileSync(
+    path.join(docsDir, 'index.mdx'),
+    `---\ntitle: Knowledge base\ndescription: ${count} generated notes.\n---\n\nStart with [${first.title}](notes/${first.slug}/).\n`,
+  );
   return { notes: notes.map(({ slug, title }) => ({ slug, title })), words };
 }

@@ -51,7 +51,10 @@ export interface LighthouseResult {
 /** The part of a Lighthouse result (LHR) we read. Declared here because Lighthouse's types are not installed with the project. */
 export interface LighthouseReport {
   categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] } | undefined>;
-  audits: Record<string, { id: string; title: string; score: number | null; scoreDisplayMode: string; displayValue?: string; errorMessage?: string }>;
+  audits: Record<
+    string,
+    { id: string; title: string; score: number | null; scoreDisplayMode: string; displayValue?: string; errorMessage?: string }
+  >;
   runWarnings?: string[];
   runtimeError?: { code: string; message: string };
 }
@@ -83,7 +86,14 @@ export function summariseReport(lhr: LighthouseReport): Pick<LighthouseResult, '
     const errored = audit.scoreDisplayMode === 'error';
     if (!errored && (audit.score === null || audit.score >= 1)) continue;
     const displayValue = errored ? audit.errorMessage : audit.displayValue;
-    failing.push({ id, title: audit.title, score: errored ? null : audit.score, ...(displayValue && { displayValue }), categories, weight });
+    failing.push({
+      id,
+      title: audit.title,
+      score: errored ? null : audit.score,
+      ...(displayValue && { displayValue }),
+      categories,
+      weight,
+    });
   }
   // Audits that count first, then worst score first: the top of the list is what costs most.
   failing.sort((a, b) => Number(b.weight > 0) - Number(a.weight > 0) || (a.score ?? -1) - (b.score ?? -1) || a.id.localeCompare(b.id));
@@ -145,7 +155,9 @@ export function ensureLighthouse(dir: string, log: (line: string) => void): Node
   if (!fs.existsSync(marker)) {
     fs.mkdirSync(dir, { recursive: true });
     log(`installing lighthouse@${LIGHTHOUSE_MAJOR} into ${dir} (one time)`);
-    execFileSync('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', '--loglevel=error', `lighthouse@${LIGHTHOUSE_MAJOR}`], { stdio: 'inherit' });
+    execFileSync('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', '--loglevel=error', `lighthouse@${LIGHTHOUSE_MAJOR}`], {
+      stdio: 'inherit',
+    });
   }
   return createRequire(path.join(dir, 'package.json'));
 }
@@ -205,7 +217,11 @@ export async function runLighthouse(options: RunOptions): Promise<LighthouseResu
   // the page is seen where it says it lives (only the port differs). A secure context, too,
   // so the HTTPS audit passes without a certificate.
   const origin = `http://localhost:${(server.address() as AddressInfo).port}`;
-  const chrome = await launcher.launch({ chromePath: options.chromePath ?? CHROME_PATH, chromeFlags: [...CHROME_FLAGS], logLevel: 'silent' });
+  const chrome = await launcher.launch({
+    chromePath: options.chromePath ?? CHROME_PATH,
+    chromeFlags: [...CHROME_FLAGS],
+    logLevel: 'silent',
+  });
   const results: LighthouseResult[] = [];
   try {
     for (const formFactor of formFactors) {
@@ -220,7 +236,9 @@ export async function runLighthouse(options: RunOptions): Promise<LighthouseResu
         }
         const result = { page, formFactor, ...summariseReport(run.lhr), seconds: (performance.now() - started) / 1000 };
         results.push(result);
-        log(`${page} ${formFactor}: ${CATEGORIES.map((c) => `${c} ${cell(result.scores[c])}`).join(', ')} (${result.seconds.toFixed(1)} s)`);
+        log(
+          `${page} ${formFactor}: ${CATEGORIES.map((c) => `${c} ${cell(result.scores[c])}`).join(', ')} (${result.seconds.toFixed(1)} s)`,
+        );
       }
     }
   } finally {

@@ -59,7 +59,10 @@ export function treeRssBytes(root: number): number {
  */
 export function timed(command: string, options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Timed> {
   const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-')), 'time.txt');
-  const child = spawn('/usr/bin/time', ['-f', '%e %U %S %M', '-o', report, 'bash', '-c', command], { cwd: options.cwd, env: { ...process.env, ...options.env } });
+  const child = spawn('/usr/bin/time', ['-f', '%e %U %S %M', '-o', report, 'bash', '-c', command], {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+  });
   let output = '';
   const keep = (chunk: Buffer) => {
     // The last 4 MB are enough to show why a build failed.
@@ -74,7 +77,9 @@ export function timed(command: string, options: { cwd: string; env?: NodeJS.Proc
   return new Promise((resolve) => {
     child.on('close', (status) => {
       clearInterval(sampler);
-      const [wall = 0, user = 0, system = 0, kilobytes = 0] = (fs.readFileSync(report, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
+      const [wall = 0, user = 0, system = 0, kilobytes = 0] = (fs.readFileSync(report, 'utf8').trim().split('\n').pop() ?? '')
+        .split(' ')
+        .map(Number);
       fs.rmSync(path.dirname(report), { recursive: true, force: true });
       // A build too short to sample still has GNU time's single-process peak.
       const peakMB = Math.round(Math.max(peakBytes, kilobytes * 1024) / 1024 / 1024);
@@ -109,7 +114,9 @@ export function firstViewWeight(outDir: string, htmlFile: string): PageWeight {
   const html = fs.readFileSync(path.join(outDir, htmlFile));
   const text = html.toString('utf8');
   const assets = new Set<string>();
-  for (const match of text.matchAll(/<link[^>]+rel="(?:stylesheet|modulepreload)"[^>]*href="([^"]+)"|<link[^>]+href="([^"]+)"[^>]*rel="(?:stylesheet|modulepreload)"|<script[^>]+src="([^"]+)"/g)) {
+  for (const match of text.matchAll(
+    /<link[^>]+rel="(?:stylesheet|modulepreload)"[^>]*href="([^"]+)"|<link[^>]+href="([^"]+)"[^>]*rel="(?:stylesheet|modulepreload)"|<script[^>]+src="([^"]+)"/g,
+  )) {
     const href = match[1] ?? match[2] ?? match[3];
     if (href && href.startsWith('/')) assets.add(href);
   }

@@ -25,10 +25,12 @@ export interface SizeResult {
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
-const range = (s: Stats, unit: string, digits = 1) => `${s.median.toFixed(digits)}${unit} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
+const range = (s: Stats, unit: string, digits = 1) =>
+  `${s.median.toFixed(digits)}${unit} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
 
 export function markdownTable(results: readonly SizeResult[]): string {
-  const header = '| notes | caches | site | wall time, median (min–max) | CPU time | peak memory | dist/ | search index | first view of a note | wall vs Starlight |';
+  const header =
+    '| notes | caches | site | wall time, median (min–max) | CPU time | peak memory | dist/ | search index | first view of a note | wall vs Starlight |';
   const rule = '|---:|---|---|---|---|---|---:|---:|---|---:|';
   const rows = results.flatMap((r) => {
     const row = (name: string, site: SiteResult, ratio: string) =>
@@ -38,12 +40,21 @@ export function markdownTable(results: readonly SizeResult[]): string {
   });
   const rebuildRows = results.flatMap((r) => {
     const row = (name: string, site: SiteResult) =>
-      site.rebuild ? [`| ${r.notes.toLocaleString('en')} | ${name} | ${range(site.wallSeconds, ' s')} | ${range(site.rebuild.noChange, ' s')} | ${range(site.rebuild.oneEdit, ' s')} | ${(site.rebuild.oneEdit.median / site.wallSeconds.median).toFixed(2)}× |`] : [];
+      site.rebuild
+        ? [
+            `| ${r.notes.toLocaleString('en')} | ${name} | ${range(site.wallSeconds, ' s')} | ${range(site.rebuild.noChange, ' s')} | ${range(site.rebuild.oneEdit, ' s')} | ${(site.rebuild.oneEdit.median / site.wallSeconds.median).toFixed(2)}× |`,
+          ]
+        : [];
     return [...row('ours', r.ours), ...(r.starlight ? row('Starlight', r.starlight) : [])];
   });
   const rebuilds =
     rebuildRows.length > 0
-      ? ['', '| notes | site | cold build | rebuild, no change | rebuild, one note edited | one-edit / cold |', '|---:|---|---|---|---|---:|', ...rebuildRows]
+      ? [
+          '',
+          '| notes | site | cold build | rebuild, no change | rebuild, one note edited | one-edit / cold |',
+          '|---:|---|---|---|---|---:|',
+          ...rebuildRows,
+        ]
       : [];
   return [header, rule, ...rows, ...rebuilds].join('\n');
 }
@@ -70,26 +81,35 @@ export function targetLines(results: readonly SizeResult[]): string[] {
     const ofCold = TARGETS.oneEditOfCold[r.notes];
     if (oneEdit !== undefined && ofCold !== undefined) {
       const share = oneEdit / r.ours.wallSeconds.median;
-      lines.push(`- ${at(r)}: a rebuild after one note changed takes ${(share * 100).toFixed(0)}% of our cold build, target at most ${ofCold * 100}%: ${mark(share <= ofCold)}`);
+      lines.push(
+        `- ${at(r)}: a rebuild after one note changed takes ${(share * 100).toFixed(0)}% of our cold build, target at most ${ofCold * 100}%: ${mark(share <= ofCold)}`,
+      );
     }
     if (!r.starlight) continue;
     const limit = TARGETS.cold[r.notes];
     const ratio = r.ours.wallSeconds.median / r.starlight.wallSeconds.median;
-    if (limit !== undefined) lines.push(`- ${at(r)}: cold build ${ratio.toFixed(2)}× Starlight's, target at most ${limit}×: ${mark(ratio <= limit)}`);
+    if (limit !== undefined)
+      lines.push(`- ${at(r)}: cold build ${ratio.toFixed(2)}× Starlight's, target at most ${limit}×: ${mark(ratio <= limit)}`);
     const vsThem = TARGETS.oneEditVsStarlight[r.notes];
     const theirEdit = r.starlight.rebuild?.oneEdit.median;
     if (oneEdit !== undefined && theirEdit !== undefined && vsThem !== undefined) {
       const editRatio = oneEdit / theirEdit;
-      lines.push(`- ${at(r)}: one-edit rebuild ${editRatio.toFixed(2)}× Starlight's, target at most ${vsThem}×: ${mark(editRatio <= vsThem)}`);
+      lines.push(
+        `- ${at(r)}: one-edit rebuild ${editRatio.toFixed(2)}× Starlight's, target at most ${vsThem}×: ${mark(editRatio <= vsThem)}`,
+      );
     }
     const memory = r.ours.peakMB.median;
-    lines.push(`- ${at(r)}: peak memory ${memory.toFixed(0)} MB against Starlight's ${r.starlight.peakMB.median.toFixed(0)} MB, target no more: ${mark(memory <= r.starlight.peakMB.median)}`);
+    lines.push(
+      `- ${at(r)}: peak memory ${memory.toFixed(0)} MB against Starlight's ${r.starlight.peakMB.median.toFixed(0)} MB, target no more: ${mark(memory <= r.starlight.peakMB.median)}`,
+    );
   }
   const from = results.find((r) => r.notes === TARGETS.growth.from);
   const to = results.find((r) => r.notes === TARGETS.growth.to && r.caches === from?.caches);
   if (from && to) {
     const growth = to.ours.wallSeconds.median / from.ours.wallSeconds.median;
-    lines.push(`- growth from ${from.notes.toLocaleString('en')} to ${to.notes.toLocaleString('en')} notes: ${growth.toFixed(2)}× the time for ${to.notes / from.notes}× the notes, target at most ${TARGETS.growth.max}×: ${mark(growth <= TARGETS.growth.max)}`);
+    lines.push(
+      `- growth from ${from.notes.toLocaleString('en')} to ${to.notes.toLocaleString('en')} notes: ${growth.toFixed(2)}× the time for ${to.notes / from.notes}× the notes, target at most ${TARGETS.growth.max}×: ${mark(growth <= TARGETS.growth.max)}`,
+    );
   }
   return lines;
 }

@@ -56,7 +56,9 @@ function attachNegativeValues(spec: CommandSpec, argv: readonly string[]): strin
       out.push(...argv.slice(i));
       break;
     }
-    const name = arg.startsWith('--') ? arg.slice(2) : Object.keys(spec.flags).find((key) => spec.flags[key]?.short && arg === `-${spec.flags[key].short}`);
+    const name = arg.startsWith('--')
+      ? arg.slice(2)
+      : Object.keys(spec.flags).find((key) => spec.flags[key]?.short && arg === `-${spec.flags[key].short}`);
     const next = argv[i + 1];
     if (name && spec.flags[name]?.type === 'string' && next !== undefined && NEGATIVE_NUMBER.test(next)) {
       out.push(`--${name}=${next}`);
@@ -79,12 +81,16 @@ export function parseCommand(spec: CommandSpec, argv: readonly string[]): { flag
     const message = (error as Error).message;
     const unknown = /Unknown option '(--?[\w-]+)'/.exec(message)?.[1];
     if (unknown) {
-      throw new UsageError(`unknown option ${unknown}.${didYouMean(unknown.replace(/^-+/, ''), Object.keys(spec.flags)).replace(/`(\w[\w-]*)`/g, '`--$1`')} Run with --help for the list.`);
+      throw new UsageError(
+        `unknown option ${unknown}.${didYouMean(unknown.replace(/^-+/, ''), Object.keys(spec.flags)).replace(/`(\w[\w-]*)`/g, '`--$1`')} Run with --help for the list.`,
+      );
     }
     const ambiguous = /Option '(-[\w-]+)' argument is ambiguous/.exec(message)?.[1];
     if (ambiguous) {
       const next = args[args.indexOf(ambiguous) + 1] ?? '';
-      throw new UsageError(`${ambiguous} needs a value, but the next argument, "${next}", looks like an option. Give the value right after ${ambiguous}; if it really starts with "-", write ${ambiguous}=${next}.`);
+      throw new UsageError(
+        `${ambiguous} needs a value, but the next argument, "${next}", looks like an option. Give the value right after ${ambiguous}; if it really starts with "-", write ${ambiguous}=${next}.`,
+      );
     }
     const missing = /Option '(-[\w-]+)(?:, (--[\w-]+))? <value>' argument missing/.exec(message);
     if (missing) {
@@ -99,7 +105,9 @@ export function parseCommand(spec: CommandSpec, argv: readonly string[]): { flag
     const given = parsed.values[name];
     // `--out ''` would mean the current folder, `--play ''` every play: an empty value is always a mistake.
     if (given === '') {
-      throw new UsageError(`--${name} is empty; give ${flag.value ? `a value (${flag.value})` : 'a value'}, or leave --${name} out. Run with --help for what it takes.`);
+      throw new UsageError(
+        `--${name} is empty; give ${flag.value ? `a value (${flag.value})` : 'a value'}, or leave --${name} out. Run with --help for what it takes.`,
+      );
     }
     const value = given ?? flag.default;
     if (flag.choices && typeof value === 'string' && !flag.choices.includes(value)) {

@@ -23,9 +23,14 @@ export const buildCommand: CommandSpec = {
  * public origin; otherwise a warning, or, with `--public`, an error that stops
  * the build. A local look (`npm start`) builds and serves as before.
  */
-export function siteUrlCheck(problem: string | null, requirePublic: boolean): { level: 'ok' } | { level: 'warning' | 'error'; message: string } {
+export function siteUrlCheck(
+  problem: string | null,
+  requirePublic: boolean,
+): { level: 'ok' } | { level: 'warning' | 'error'; message: string } {
   if (problem === null) return { level: 'ok' };
-  return requirePublic ? { level: 'error', message: `${problem} (--public asks for a public origin.)` } : { level: 'warning', message: problem };
+  return requirePublic
+    ? { level: 'error', message: `${problem} (--public asks for a public origin.)` }
+    : { level: 'warning', message: problem };
 }
 
 export interface BuildStep {

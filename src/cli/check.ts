@@ -17,7 +17,12 @@ export const checkCommand: CommandSpec = {
   summary: 'Checks the content: frontmatter, references, links and anchors, MDX safety, and more.',
   usage: 'npm run check -- [--format text|json|github] [--changed] [--base REF] [--content DIR]',
   flags: {
-    format: { type: 'string', choices: ['text', 'json', 'github'], default: 'text', description: 'output format; github prints workflow annotations' },
+    format: {
+      type: 'string',
+      choices: ['text', 'json', 'github'],
+      default: 'text',
+      description: 'output format; github prints workflow annotations',
+    },
     changed: { type: 'boolean', default: false, description: 'report only files changed against the base branch' },
     base: { type: 'string', default: 'origin/main', value: 'REF', description: 'branch or commit --changed compares against' },
     content: { type: 'string', value: 'DIR', description: 'content folder (default: $CONTENT_DIR or content/)' },
@@ -42,7 +47,9 @@ export function changedFiles(base: string, cwd = process.cwd()): Set<string> {
   try {
     mergeBase = git(['merge-base', 'HEAD', base]).trim();
   } catch {
-    throw new UsageError(`cannot compare with "${base}": no such branch or commit here. Pass --base with a branch that exists (e.g. --base main).`);
+    throw new UsageError(
+      `cannot compare with "${base}": no such branch or commit here. Pass --base with a branch that exists (e.g. --base main).`,
+    );
   }
   const names = [
     ...git(['diff', '--name-only', '--diff-filter=ACMR', mergeBase]).split('\n'),
@@ -69,10 +76,16 @@ export function runCheck(contentDir: string, only?: ReadonlySet<string>, sources
 export function formatReport(result: CheckResult, format: string): string {
   const errors = result.findings.filter(isError).length;
   const warnings = result.findings.length - errors;
-  const quoteLine = 'checked' in result.quotes ? `${result.quotes.checked} quotations verified against the source texts` : `quotation check skipped: ${result.quotes.skipped}`;
+  const quoteLine =
+    'checked' in result.quotes
+      ? `${result.quotes.checked} quotations verified against the source texts`
+      : `quotation check skipped: ${result.quotes.skipped}`;
   // Findings are escaped by formatFinding and formatGithub; the summary may name a folder.
-  const summary = printable(`${result.entries} entries checked in ${result.milliseconds} ms: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}; ${quoteLine}`);
-  if (format === 'json') return JSON.stringify({ errors, warnings, entries: result.entries, quotes: result.quotes, findings: result.findings }, null, 2);
+  const summary = printable(
+    `${result.entries} entries checked in ${result.milliseconds} ms: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}; ${quoteLine}`,
+  );
+  if (format === 'json')
+    return JSON.stringify({ errors, warnings, entries: result.entries, quotes: result.quotes, findings: result.findings }, null, 2);
   if (format === 'github') return [...result.findings.map(formatGithub), summary].join('\n');
   return [...result.findings.map(formatFinding), result.findings.length ? '' : null, summary].filter((l) => l !== null).join('\n');
 }

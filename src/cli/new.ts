@@ -29,7 +29,11 @@ export const newCommand: CommandSpec = {
     content: { type: 'string', value: 'DIR', description: 'content folder (default: $CONTENT_DIR or content/)' },
     help: { type: 'boolean', short: 'h', description: 'show this help' },
   },
-  examples: ['npm run new -- note "Zoë\'s Café" --theme cheng-chi', 'npm run new -- term "Schwerpunkt"', 'npm run new    (asks for everything on a terminal)'],
+  examples: [
+    'npm run new -- note "Zoë\'s Café" --theme cheng-chi',
+    'npm run new -- term "Schwerpunkt"',
+    'npm run new    (asks for everything on a terminal)',
+  ],
 };
 
 /** How the command talks with a person on a terminal; absent when stdin is not one. */
@@ -65,10 +69,17 @@ const listOf = (items: readonly string[]) => (items.length < 2 ? (items[0] ?? ''
 const kindProblem = (value: string) =>
   isKind(value) ? null : `"${value}" is not a kind of entry.${didYouMean(value, KIND_NAMES)} Use one of: ${KIND_NAMES.join(', ')}.`;
 const themeProblem = (value: string) =>
-  themeId.safeParse(value).success ? null : `"${value}" is not a theme.${didYouMean(value, THEME_IDS)} Use one of: ${THEME_IDS.join(', ')}.`;
+  themeId.safeParse(value).success
+    ? null
+    : `"${value}" is not a theme.${didYouMean(value, THEME_IDS)} Use one of: ${THEME_IDS.join(', ')}.`;
 
 /** Asks until the answer passes `problem` (a number picks from `choices`); gives up after three tries. */
-async function askFor(prompter: Prompter, question: string, problem: (value: string) => string | null, choices?: readonly string[]): Promise<string> {
+async function askFor(
+  prompter: Prompter,
+  question: string,
+  problem: (value: string) => string | null,
+  choices?: readonly string[],
+): Promise<string> {
   if (choices) prompter.say(choices.map((c, i) => `  ${i + 1}. ${c}`).join('\n'));
   for (let attempt = 0; attempt < 3; attempt++) {
     let answer = (await prompter.ask(`${question}${choices ? ` (1-${choices.length} or a name)` : ''}: `)).trim();
@@ -94,7 +105,9 @@ export interface GatherOptions {
 export async function gatherRequest(positionals: readonly string[], flags: ParsedFlags, options: GatherOptions): Promise<ScaffoldRequest> {
   const { prompter } = options;
   if (positionals.length > 2) {
-    throw new UsageError(`expected a kind and a title, got ${positionals.length} arguments. Put the title in quotes: npm run new -- ${positionals[0]} "${positionals.slice(1).join(' ')}"`);
+    throw new UsageError(
+      `expected a kind and a title, got ${positionals.length} arguments. Put the title in quotes: npm run new -- ${positionals[0]} "${positionals.slice(1).join(' ')}"`,
+    );
   }
   const [kindArg, titleArg] = positionals;
   let kind: Kind | undefined;
@@ -105,17 +118,20 @@ export async function gatherRequest(positionals: readonly string[], flags: Parse
   } else if (prompter) kind = (await askFor(prompter, 'Kind of entry', kindProblem, KIND_NAMES)) as Kind;
 
   const theme = typeof flags.theme === 'string' ? (flags.theme as ThemeId) : undefined;
-  if (kind && theme && !KINDS[kind].needsTheme) throw new UsageError(`--theme applies to a ${THEMED.join(', ')}; a ${kind} has no theme. Leave it out.`);
+  if (kind && theme && !KINDS[kind].needsTheme)
+    throw new UsageError(`--theme applies to a ${THEMED.join(', ')}; a ${kind} has no theme. Leave it out.`);
 
   let titleValue = titleArg;
   const label = kind ? KINDS[kind].titleLabel : 'title';
   if (kind && titleValue !== undefined) {
     const reason = titleProblem(kind, titleValue);
     if (reason) throw new UsageError(`the ${label} "${titleValue}": ${reason}.`);
-  } else if (kind && prompter) titleValue = await askFor(prompter, label[0]?.toUpperCase() + label.slice(1), (value) => titleProblem(kind, value));
+  } else if (kind && prompter)
+    titleValue = await askFor(prompter, label[0]?.toUpperCase() + label.slice(1), (value) => titleProblem(kind, value));
 
   let chosenTheme = theme;
-  if (kind && KINDS[kind].needsTheme && !chosenTheme && prompter) chosenTheme = (await askFor(prompter, 'Theme', themeProblem, THEME_IDS)) as ThemeId;
+  if (kind && KINDS[kind].needsTheme && !chosenTheme && prompter)
+    chosenTheme = (await askFor(prompter, 'Theme', themeProblem, THEME_IDS)) as ThemeId;
 
   const missing = [
     !kind && `the kind (${KIND_NAMES.join(', ')})`,
@@ -146,11 +162,23 @@ export async function gatherRequest(positionals: readonly string[], flags: Parse
   }
   // A note's template lists the controlled tags, so a contributor picks from them instead of inventing one.
   const list = kind === 'note' ? readTagList(options.contentDir) : null;
-  return { kind, title: titleValue, id, theme: chosenTheme, contentDir: options.contentDir, today: options.today, ...(list && { tags: [...list.tags.keys()] }) };
+  return {
+    kind,
+    title: titleValue,
+    id,
+    theme: chosenTheme,
+    contentDir: options.contentDir,
+    today: options.today,
+    ...(list && { tags: [...list.tags.keys()] }),
+  };
 }
 
 /** What the command prints after writing: the file, the blanks to fill, and what to do next. */
-export function formatCreated(plan: ScaffoldPlan, placeholders: readonly Finding[], options: { cwd: string; defaultContentDir: string }): string {
+export function formatCreated(
+  plan: ScaffoldPlan,
+  placeholders: readonly Finding[],
+  options: { cwd: string; defaultContentDir: string },
+): string {
   const relative = path.relative(options.cwd, plan.file) || plan.file;
   const contentDir = path.dirname(path.dirname(plan.file));
   const custom = path.resolve(contentDir) !== path.resolve(options.defaultContentDir);

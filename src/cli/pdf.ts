@@ -61,7 +61,8 @@ export function builtThemes(distDir: string): string[] {
 
 /** The theme id, or a UsageError naming the closest ids (exit code 2). */
 export function resolveTheme(theme: unknown, known: readonly string[]): string {
-  if (typeof theme !== 'string' || theme === '') throw new UsageError(`give the theme to print with --theme ID (one of: ${known.join(', ')}).`);
+  if (typeof theme !== 'string' || theme === '')
+    throw new UsageError(`give the theme to print with --theme ID (one of: ${known.join(', ')}).`);
   if (known.includes(theme)) return theme;
   const hint = didYouMean(theme, known);
   throw new UsageError(`there is no theme "${theme}".${hint || ` The themes are: ${known.join(', ')}.`}`);
@@ -131,11 +132,16 @@ export async function renderBookPdf(options: PdfOptions, chromium: Chromium): Pr
   const server = createStaticServer(path.resolve(options.distDir), options.basePath);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const browser = await chromium.launch({ executablePath: options.executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath: options.executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
   try {
     // The site's CSP allows no scripts; this one only rewrites links and runs from the tool, not the page.
     const page = await browser.newPage({ bypassCSP: true });
-    const response = await page.goto(`http://127.0.0.1:${port}${withBase(options.basePath, `/themes/${options.theme}/book/`)}`, { waitUntil: 'load' });
+    const response = await page.goto(`http://127.0.0.1:${port}${withBase(options.basePath, `/themes/${options.theme}/book/`)}`, {
+      waitUntil: 'load',
+    });
     if (!response?.ok()) throw new Error(`the book page answered ${response?.status() ?? 'nothing'}`);
     // Links in the PDF (and the addresses printed after them) point at the public site, from the page's
     // canonical URL, not at the local server used to print it. Links within the book stay in the PDF.
@@ -154,7 +160,8 @@ export async function renderBookPdf(options: PdfOptions, chromium: Chromium): Pr
       preferCSSPageSize: true,
       displayHeaderFooter: true,
       headerTemplate: '<span></span>',
-      footerTemplate: '<div style="width:100%;font:8px sans-serif;text-align:center;color:#555"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
+      footerTemplate:
+        '<div style="width:100%;font:8px sans-serif;text-align:center;color:#555"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
       tagged: true,
       outline: true,
     });

@@ -28,14 +28,21 @@ export interface RunOptions {
 }
 
 /** Every error reported by its message alone: for tools (benchmarks, audits) whose failures are never crashes of ours. */
-export const everyError = (error: unknown): ReportedError => ({ exitCode: 1, lines: [error instanceof Error ? error.message : String(error)] });
+export const everyError = (error: unknown): ReportedError => ({
+  exitCode: 1,
+  lines: [error instanceof Error ? error.message : String(error)],
+});
 
 /**
  * Parses the arguments, runs `main` and returns the exit code: what `main`
  * returns (0 when it returns nothing), 0 for `--help`, 2 for a usage error, or
  * the expected error's code. Usage: `process.exitCode = await runCommand(spec, main)`.
  */
-export async function runCommand(spec: CommandSpec, main: (command: ParsedCommand) => number | void | Promise<number | void>, options: RunOptions = {}): Promise<number> {
+export async function runCommand(
+  spec: CommandSpec,
+  main: (command: ParsedCommand) => number | void | Promise<number | void>,
+  options: RunOptions = {},
+): Promise<number> {
   const { argv = process.argv.slice(2), out = console.log, err = console.error } = options;
   try {
     const parsed = parseCommand(spec, argv);
@@ -45,7 +52,8 @@ export async function runCommand(spec: CommandSpec, main: (command: ParsedComman
     }
     return (await main(parsed)) ?? 0;
   } catch (error) {
-    const reported: ReportedError | undefined = error instanceof UsageError ? { exitCode: 2, lines: [error.message] } : options.expected?.(error);
+    const reported: ReportedError | undefined =
+      error instanceof UsageError ? { exitCode: 2, lines: [error.message] } : options.expected?.(error);
     if (!reported) throw error;
     for (const line of reported.lines) err(`${spec.name}: ${line}`);
     return reported.exitCode;

@@ -29,16 +29,25 @@ const FORMATS = RENDERERS.map((r) => r.format);
 export const worksheetsCommand: CommandSpec = {
   name: 'worksheets',
   summary: 'Generates the participant worksheets and facilitator guides of the plays: fillable, tagged PDFs (A4 and Letter) and Markdown.',
-  usage: 'npm run worksheets -- [--play ID[,ID…]] [--paper a4|letter|both] [--view participant|facilitator|both] [--format pdf|md|all] [--team NAME] [--date YYYY-MM-DD] [--out DIR]\n       npm run worksheets -- --pack plays=ID,ID,… [--start HH:MM] [--break MIN] [--title TEXT] [--team NAME] [--date YYYY-MM-DD] [--paper …] [--format …] [--out DIR]',
+  usage:
+    'npm run worksheets -- [--play ID[,ID…]] [--paper a4|letter|both] [--view participant|facilitator|both] [--format pdf|md|all] [--team NAME] [--date YYYY-MM-DD] [--out DIR]\n       npm run worksheets -- --pack plays=ID,ID,… [--start HH:MM] [--break MIN] [--title TEXT] [--team NAME] [--date YYYY-MM-DD] [--paper …] [--format …] [--out DIR]',
   flags: {
-    play: { type: 'string', value: 'ID', description: 'a play to generate; repeat the flag or separate ids with commas (default: every play)' },
+    play: {
+      type: 'string',
+      value: 'ID',
+      description: 'a play to generate; repeat the flag or separate ids with commas (default: every play)',
+    },
     paper: { type: 'string', choices: ['a4', 'letter', 'both'], description: 'paper size of the PDFs (default: both; a4 for --pack)' },
     view: { type: 'string', choices: ['participant', 'facilitator', 'both'], description: 'which view of each play (default: both)' },
     format: { type: 'string', choices: [...FORMATS, 'all'], default: 'all', description: 'output format' },
     team: { type: 'string', value: 'NAME', description: 'team name printed on the worksheets and the pack cover' },
     date: { type: 'string', value: 'YYYY-MM-DD', description: 'session date printed on the worksheets and the pack cover' },
     out: { type: 'string', value: 'DIR', default: DEFAULT_OUT, description: 'output folder' },
-    pack: { type: 'string', value: 'plays=ID,ID', description: 'build one session pack (a PDF and a Markdown file) of these plays, in this order' },
+    pack: {
+      type: 'string',
+      value: 'plays=ID,ID',
+      description: 'build one session pack (a PDF and a Markdown file) of these plays, in this order',
+    },
     start: { type: 'string', value: 'HH:MM', description: `session start for --pack, 24-hour (default: ${DEFAULT_START})` },
     break: { type: 'string', value: 'MIN', description: 'minutes of break between plays for --pack (default: 0)' },
     title: { type: 'string', value: 'TEXT', description: 'title on the cover of the --pack (default: "Session plan")' },
@@ -83,7 +92,8 @@ interface CommonRun {
   created: Date;
 }
 
-export type WorksheetRun = ({ mode: 'plays'; views: View[] } | { mode: 'pack'; start: string; breakMinutes: number; title?: string }) & CommonRun;
+export type WorksheetRun = ({ mode: 'plays'; views: View[] } | { mode: 'pack'; start: string; breakMinutes: number; title?: string }) &
+  CommonRun;
 
 const list = (value: string) =>
   value
@@ -117,7 +127,8 @@ function checkLabel(value: string, flag: string, noun: string, example: string):
 }
 
 function checkBreak(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) > 120) throw new UsageError(`--break must be a whole number of minutes from 0 to 120; got "${value}".`);
+  if (!/^\d+$/.test(value) || Number(value) > 120)
+    throw new UsageError(`--break must be a whole number of minutes from 0 to 120; got "${value}".`);
   return Number(value);
 }
 
@@ -134,14 +145,21 @@ function checkStart(value: string): string {
 export function createdDate(env: Record<string, string | undefined>): Date {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch === undefined || epoch === '') return DEFAULT_CREATED;
-  if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, for example 1767225600; got "${epoch}".`);
+  if (!/^\d+$/.test(epoch))
+    throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, for example 1767225600; got "${epoch}".`);
   return new Date(Number(epoch) * 1000);
 }
 
 /** Turns parsed flags into a run; throws a UsageError for anything not allowed. */
-export function resolveRun(flags: ParsedFlags, positionals: readonly string[], knownIds: readonly string[], env: Record<string, string | undefined> = process.env): WorksheetRun {
+export function resolveRun(
+  flags: ParsedFlags,
+  positionals: readonly string[],
+  knownIds: readonly string[],
+  env: Record<string, string | undefined> = process.env,
+): WorksheetRun {
   const text = (name: string) => (typeof flags[name] === 'string' ? flags[name] : undefined);
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}". Play ids go after --play (or --pack plays=…).`);
+  if (positionals.length > 0)
+    throw new UsageError(`unexpected argument "${positionals[0]}". Play ids go after --play (or --pack plays=…).`);
   const format = text('format') ?? 'all';
   const common: CommonRun = {
     playIds: [],
@@ -157,11 +175,14 @@ export function resolveRun(flags: ParsedFlags, positionals: readonly string[], k
   const paper = text('paper');
   const pack = text('pack');
   if (pack === undefined) {
-    for (const flag of ['start', 'break', 'title']) if (text(flag) !== undefined) throw new UsageError(`--${flag} only applies to a session pack; add --pack plays=ID,ID.`);
+    for (const flag of ['start', 'break', 'title'])
+      if (text(flag) !== undefined) throw new UsageError(`--${flag} only applies to a session pack; add --pack plays=ID,ID.`);
     const playIds = [...new Set(list(text('play') ?? ''))];
     // Without --play every play is built; a --play that names none (`--play ,`) must not silently mean the same.
     if (text('play') !== undefined && playIds.length === 0) {
-      throw new UsageError('--play names no play; give at least one id, for example --play three-questions, or leave --play out to build every play.');
+      throw new UsageError(
+        '--play names no play; give at least one id, for example --play three-questions, or leave --play out to build every play.',
+      );
     }
     checkPlayIds(playIds, knownIds, '--play');
     const view = text('view') ?? 'both';
@@ -174,7 +195,8 @@ export function resolveRun(flags: ParsedFlags, positionals: readonly string[], k
     };
   }
   if (text('play') !== undefined) throw new UsageError('use either --play (worksheets per play) or --pack (one session pack), not both.');
-  if (text('view') !== undefined) throw new UsageError('--view does not apply to --pack: a pack holds each play’s facilitator guide and worksheet.');
+  if (text('view') !== undefined)
+    throw new UsageError('--view does not apply to --pack: a pack holds each play’s facilitator guide and worksheet.');
   const playIds = list(pack.replace(/^plays=/, ''));
   if (playIds.length === 0) throw new UsageError('--pack needs at least one play, for example --pack plays=three-questions,cheng-chi-map');
   const twice = playIds.find((id, i) => playIds.indexOf(id) !== i);
@@ -206,7 +228,12 @@ export interface SiteLocation {
 }
 
 /** Plans and writes the files of a run. Invalid plays are skipped and reported; a pack with an invalid play is not built. */
-export async function runWorksheets(run: WorksheetRun, content: WorksheetContent, site: SiteLocation, onFile?: (file: WrittenFile, index: number, total: number) => void): Promise<WorksheetResult> {
+export async function runWorksheets(
+  run: WorksheetRun,
+  content: WorksheetContent,
+  site: SiteLocation,
+  onFile?: (file: WrittenFile, index: number, total: number) => void,
+): Promise<WorksheetResult> {
   const started = performance.now();
   const findings = run.playIds.flatMap((id) => content.invalid.get(id) ?? []);
   const byId = new Map(content.plays.map((p) => [p.id, p]));

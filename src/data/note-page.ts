@@ -40,7 +40,12 @@ export interface NotePage {
   editUrl: string | null;
 }
 
-const KIND: Partial<Record<Connection['collection'], string>> = { themes: 'theme', paths: 'reading path', timeline: 'timeline', glossary: 'glossary' };
+const KIND: Partial<Record<Connection['collection'], string>> = {
+  themes: 'theme',
+  paths: 'reading path',
+  timeline: 'timeline',
+  glossary: 'glossary',
+};
 
 const item = (c: Connection): LinkItem => ({
   title: c.title,
@@ -56,7 +61,13 @@ const themeOrders = once(async () => {
   const orders = new Map<string, string[]>();
   for (const theme of Object.keys(THEME_TITLES)) {
     const ofTheme = all.filter((note) => note.data.theme === theme).map((note) => ({ id: note.id, title: note.data.title }));
-    orders.set(theme, bookOrder(ofTheme, paths.filter((path) => path.data.theme === theme).map((path) => path.data)).map((note) => note.id));
+    orders.set(
+      theme,
+      bookOrder(
+        ofTheme,
+        paths.filter((path) => path.data.theme === theme).map((path) => path.data),
+      ).map((note) => note.id),
+    );
   }
   return orders;
 });
@@ -75,11 +86,16 @@ export async function notePage(note: Note): Promise<NotePage> {
   const theme = THEME_TITLES[note.data.theme];
   const link = (choice: NextChoice | null): NextLink | null => {
     if (!choice) return null;
-    if (choice.kind === 'theme') return { label: ui.notePage.nextInTheme(theme), next: { title: titleOf(choice.note), href: url(`/notes/${choice.note}/`) } };
+    if (choice.kind === 'theme')
+      return { label: ui.notePage.nextInTheme(theme), next: { title: titleOf(choice.note), href: url(`/notes/${choice.note}/`) } };
     const path = { title: choice.title, href: url(`/paths/${choice.pathId}/`) };
     if (choice.kind === 'path') {
       // The next step keeps the path in its address, so the reader stays on the path.
-      return { label: ui.notePage.step(choice.position, choice.total), path, next: { title: titleOf(choice.note), href: `${url(`/notes/${choice.note}/`)}#${pathFragment(choice.pathId)}` } };
+      return {
+        label: ui.notePage.step(choice.position, choice.total),
+        path,
+        next: { title: titleOf(choice.note), href: `${url(`/notes/${choice.note}/`)}#${pathFragment(choice.pathId)}` },
+      };
     }
     return {
       label: ui.notePage.lastStep(choice.total),

@@ -44,7 +44,9 @@ export const sources = once(async (): Promise<Source[]> => sortBy(await getColle
 export const terms = once(async (): Promise<Term[]> => sortBy(await getCollection('glossary'), (t) => t.data.term));
 /** Timeline events, oldest first. */
 export const events = once(async (): Promise<Event[]> =>
-  [...(await getCollection('timeline'))].sort((a, b) => (a.data.when < b.data.when ? -1 : a.data.when > b.data.when ? 1 : a.id < b.id ? -1 : 1)),
+  [...(await getCollection('timeline'))].sort((a, b) =>
+    a.data.when < b.data.when ? -1 : a.data.when > b.data.when ? 1 : a.id < b.id ? -1 : 1,
+  ),
 );
 /** Reading paths in theme order (customer obsession first), then by title. */
 export const readingPaths = once(async (): Promise<ReadingPath[]> =>

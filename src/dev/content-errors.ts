@@ -39,7 +39,7 @@ export function contentErrorPage(errors: readonly Finding[]): string {
 <title>${count}</title>
 <style>body{font:1rem/1.5 system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}li{margin-bottom:1rem}code{font-size:1rem}</style>
 </head><body><main><h1>${count}</h1>
-<p>The site cannot be shown until ${errors.length === 1 ? "it is" : "they are"} fixed. Fix the file, save it and reload this page. <code>npm run check</code> prints the same list.</p>
+<p>The site cannot be shown until ${errors.length === 1 ? 'it is' : 'they are'} fixed. Fix the file, save it and reload this page. <code>npm run check</code> prints the same list.</p>
 <ol>
 ${items}
 </ol></main></body></html>`;

@@ -11,5 +11,8 @@ export const onRequest = defineMiddleware((_context, next) => {
   if (!import.meta.env.DEV) return next();
   const errors = currentContentErrors(readSiteConfig().contentDir);
   if (errors.length === 0) return next();
-  return new Response(contentErrorPage(errors), { status: 500, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
+  return new Response(contentErrorPage(errors), {
+    status: 500,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+  });
 });

@@ -17,7 +17,9 @@ export function catalogueDigest(graph: SiteGraph): string {
   for (const key of [...graph.entries.keys()].sort()) {
     const entry = graph.entries.get(key);
     if (!entry) continue;
-    const links = (graph.outgoing.get(key) ?? []).map(({ resolution }) => (resolution.ok && !resolution.external ? `${resolution.key ?? ''}${resolution.route}#${resolution.anchor ?? ''}` : ''));
+    const links = (graph.outgoing.get(key) ?? []).map(({ resolution }) =>
+      resolution.ok && !resolution.external ? `${resolution.key ?? ''}${resolution.route}#${resolution.anchor ?? ''}` : '',
+    );
     hash.update(JSON.stringify([key, entry.route, entry.draft, entry.data ?? null, links])).update('\n');
   }
   const digest = hash.digest('hex').slice(0, 32);

@@ -93,7 +93,9 @@ function locator(node: Text, source: string | undefined) {
       if (index !== -1) return advance(written, index);
     }
     const breaks = node.value.slice(0, offsetInValue).split('\n');
-    return breaks.length === 1 ? { line: from.line, column: from.column + offsetInValue } : { line: from.line + breaks.length - 1, column: (breaks.at(-1)?.length ?? 0) + 1 };
+    return breaks.length === 1
+      ? { line: from.line, column: from.column + offsetInValue }
+      : { line: from.line + breaks.length - 1, column: (breaks.at(-1)?.length ?? 0) + 1 };
   };
 }
 
@@ -133,7 +135,13 @@ export function outlineOf(tree: Root, source?: string, contexts?: LinkContexts):
         if (!definition) break;
         const kind = node.type === 'imageReference' ? 'image' : 'markdown';
         const context = kind === 'markdown' ? contexts?.ofLink(node) : undefined;
-        links.push({ kind, target: definition.url, label: node.type === 'imageReference' ? (node.alt ?? '') : toString(node), ...at(node), ...(context !== undefined && { context }) });
+        links.push({
+          kind,
+          target: definition.url,
+          label: node.type === 'imageReference' ? (node.alt ?? '') : toString(node),
+          ...at(node),
+          ...(context !== undefined && { context }),
+        });
         break;
       }
       case 'definition':
@@ -145,7 +153,13 @@ export function outlineOf(tree: Root, source?: string, contexts?: LinkContexts):
         let count = 0;
         for (const match of node.value.matchAll(WIKI)) {
           const context = contexts?.ofWiki(node, count++);
-          links.push({ kind: 'wiki', target: (match[1] ?? '').trim(), label: (match[2] ?? match[1] ?? '').trim(), ...place(match[0], match.index ?? 0), ...(context !== undefined && { context }) });
+          links.push({
+            kind: 'wiki',
+            target: (match[1] ?? '').trim(),
+            label: (match[2] ?? match[1] ?? '').trim(),
+            ...place(match[0], match.index ?? 0),
+            ...(context !== undefined && { context }),
+          });
         }
         break;
       }

@@ -113,7 +113,9 @@ export function sentenceAround(written: string, start: number, end: number, max 
   }
   const head = a > from ? '…' : '';
   const tail = b < to ? '…' : '';
-  return `${head}${squeeze(text.slice(a, b)).trim().replace(/[\s,;:–—-]+$/, '')}${tail}`;
+  return `${head}${squeeze(text.slice(a, b))
+    .trim()
+    .replace(/[\s,;:–—-]+$/, '')}${tail}`;
 }
 
 /**
@@ -132,7 +134,12 @@ export function linkContexts(tree: Root): LinkContexts {
     if (!BLOCKS.has(node.type)) return;
     const flat = flatten(node as Parent);
     for (const [link, [start, end]] of flat.links) links.set(link, sentenceAround(flat.text, start, end));
-    for (const [text, spans] of flat.wikis) if (spans.length) wikis.set(text, spans.map(([start, end]) => sentenceAround(flat.text, start, end)));
+    for (const [text, spans] of flat.wikis)
+      if (spans.length)
+        wikis.set(
+          text,
+          spans.map(([start, end]) => sentenceAround(flat.text, start, end)),
+        );
   });
   return {
     ofLink: (node) => links.get(node),

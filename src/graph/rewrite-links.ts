@@ -22,7 +22,12 @@ export interface LinkRewrite {
 
 const text = (value: string): Text => ({ type: 'text', value });
 
-export function rewriteLinks(tree: Root, graph: Pick<SiteGraph, 'routes' | 'anchors' | 'entries'>, entry: GraphEntry, rewrite: LinkRewrite): void {
+export function rewriteLinks(
+  tree: Root,
+  graph: Pick<SiteGraph, 'routes' | 'anchors' | 'entries'>,
+  entry: GraphEntry,
+  rewrite: LinkRewrite,
+): void {
   // A definition used by an image reference is an image address, and is checked as one.
   const imageDefinitions = new Set<string>();
   visit(tree, 'imageReference', (node) => {

@@ -11,7 +11,12 @@ import type { Finding } from '../content/finding.ts';
 type Issue = z.core.$ZodIssue;
 
 const fieldName = (path: readonly PropertyKey[]) =>
-  path.length === 0 ? 'the frontmatter' : `\`${path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[')}\``;
+  path.length === 0
+    ? 'the frontmatter'
+    : `\`${path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+        .join('.')
+        .replace(/\.\[/g, '[')}\``;
 
 /** The shape a schema accepts at the top level, for "did you mean" on unknown keys. */
 function knownKeys(schema: z.ZodType): string[] {
@@ -41,7 +46,8 @@ export function issueToFinding(entry: RawEntry, issue: Issue): Finding {
   if (expected) {
     // Zod 4 leaves `issue.input` undefined, so whether the field is there is read from the file's own data.
     const found = valueAt(entry.data, issue.path);
-    if (!found.present) return { ...base, message: `${field} is required but missing`, fix: `add ${field} (see CONTRIBUTING.md for its format)` };
+    if (!found.present)
+      return { ...base, message: `${field} is required but missing`, fix: `add ${field} (see CONTRIBUTING.md for its format)` };
     return {
       ...base,
       message: `${field} must be ${expected.map(typeName).join(' or ')}, but it is ${describeValue(found.value)}`,
@@ -60,7 +66,8 @@ function expectedTypes(issue: Issue): string[] | null {
   if (issue.code === 'invalid_type') return [issue.expected];
   if (issue.code === 'invalid_union' && issue.errors.length > 0) {
     const branches = issue.errors.map((errors) => errors.find((inner) => inner.code === 'invalid_type' && inner.path.length === 0));
-    if (branches.every((inner) => inner !== undefined)) return [...new Set(branches.map((inner) => (inner.code === 'invalid_type' ? inner.expected : '')))];
+    if (branches.every((inner) => inner !== undefined))
+      return [...new Set(branches.map((inner) => (inner.code === 'invalid_type' ? inner.expected : '')))];
   }
   return null;
 }

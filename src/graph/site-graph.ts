@@ -55,7 +55,12 @@ export function isEntryOf<C extends CollectionName>(entry: GraphEntry | undefine
 export type Resolution =
   | { ok: true; key: string | null; route: string; anchor: string | null; external: false }
   | { ok: true; external: true }
-  | { ok: false; rule: 'unknown-link' | 'unknown-anchor' | 'link-outside-content' | 'unsafe-url' | 'image-source' | 'image-format'; message: string; fix: string };
+  | {
+      ok: false;
+      rule: 'unknown-link' | 'unknown-anchor' | 'link-outside-content' | 'unsafe-url' | 'image-source' | 'image-format';
+      message: string;
+      fix: string;
+    };
 
 export interface ResolvedLink extends BodyLink {
   resolution: Resolution;
@@ -92,20 +97,31 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
 
 /** The title-like field of valid data (`term` for glossary terms); the id when the data did not validate. */
-const titleOf = (id: string, data: CollectionData[CollectionName] | undefined): string => (!data ? id : 'title' in data ? data.title : 'term' in data ? data.term : id);
+const titleOf = (id: string, data: CollectionData[CollectionName] | undefined): string =>
+  !data ? id : 'title' in data ? data.title : 'term' in data ? data.term : id;
 
 /** Resolves one link found in `from`. Pure: depends only on the graph's routes and anchors. */
 export function resolveLink(graph: LinkGraph, from: GraphEntry, link: BodyLink): Resolution {
   if (link.kind === 'wiki') return resolveWiki(graph, from, link.target);
   const href = link.target;
   if (href.includes('\\')) {
-    return { ok: false, rule: 'unsafe-url', message: `"${href}" holds a backslash, which browsers read as a slash (\\\\host is another server)`, fix: 'use forward slashes, or a full https:// address' };
+    return {
+      ok: false,
+      rule: 'unsafe-url',
+      message: `"${href}" holds a backslash, which browsers read as a slash (\\\\host is another server)`,
+      fix: 'use forward slashes, or a full https:// address',
+    };
   }
   if (link.kind === 'image') return resolveImage(href);
   if (SCHEME.test(href)) {
     const scheme = href.slice(0, href.indexOf(':') + 1).toLowerCase();
     if (SAFE_SCHEMES.has(scheme)) return { ok: true, external: true };
-    return { ok: false, rule: 'unsafe-url', message: `the URL scheme "${scheme}" is not allowed`, fix: 'link with https:// or to a page of this site' };
+    return {
+      ok: false,
+      rule: 'unsafe-url',
+      message: `the URL scheme "${scheme}" is not allowed`,
+      fix: 'link with https:// or to a page of this site',
+    };
   }
   if (href.startsWith('//')) return { ok: true, external: true };
 
@@ -119,7 +135,12 @@ export function resolveLink(graph: LinkGraph, from: GraphEntry, link: BodyLink):
     anchor = url.hash ? decodeURIComponent(url.hash.slice(1)) : null;
   } catch {
     // A malformed %-escape (`%E0%A4%A`) or an address no browser would read: reported, never thrown.
-    return { ok: false, rule: 'unknown-link', message: `"${href}" is not a valid address (a malformed %-escape?)`, fix: 'write the address plainly; [[note-id]] is the simplest link to a note' };
+    return {
+      ok: false,
+      rule: 'unknown-link',
+      message: `"${href}" is not a valid address (a malformed %-escape?)`,
+      fix: 'write the address plainly; [[note-id]] is the simplest link to a note',
+    };
   }
   if (/\.mdx?$/.test(route) || route.includes('/../')) {
     return {
@@ -152,7 +173,12 @@ function resolveImage(href: string): Resolution {
   }
   const extension = pathname.slice(pathname.lastIndexOf('.')).toLowerCase();
   if (extension === '.svg' || extension === '.svgz') {
-    return { ok: false, rule: 'image-format', message: `the image "${href}" is an SVG, which can carry script`, fix: `export it as PNG or WebP; ${IMAGE_FIX}` };
+    return {
+      ok: false,
+      rule: 'image-format',
+      message: `the image "${href}" is an SVG, which can carry script`,
+      fix: `export it as PNG or WebP; ${IMAGE_FIX}`,
+    };
   }
   if (!(IMAGE_EXTENSIONS as readonly string[]).includes(extension)) {
     return { ok: false, rule: 'image-format', message: `"${href}" is not a raster image`, fix: IMAGE_FIX };
@@ -192,7 +218,9 @@ function resolveWiki(graph: LinkGraph, from: GraphEntry, target: string): Resolu
       ok: false,
       rule: 'unknown-link',
       message: `[[${target}]] links to ${entry?.draft ? 'a draft' : 'no'} ${prefix === 'notes' ? 'note' : `${prefix} entry`} "${id}".${didYouMean(id, known)}`,
-      fix: entry?.draft ? 'publish that entry first, or remove the link' : `use the id (file name) of an existing entry in content/${COLLECTIONS[prefix as CollectionName].folder}/`,
+      fix: entry?.draft
+        ? 'publish that entry first, or remove the link'
+        : `use the id (file name) of an existing entry in content/${COLLECTIONS[prefix as CollectionName].folder}/`,
     };
   }
   const [route, ownAnchor] = entry.route.split('#');
@@ -201,7 +229,12 @@ function resolveWiki(graph: LinkGraph, from: GraphEntry, target: string): Resolu
   return resolution.ok && !resolution.external ? { ...resolution, key: entry.key } : resolution;
 }
 
-function checkRoute(graph: Pick<LinkGraph, 'routes' | 'anchors' | 'redirects'>, route: string, anchor: string | null, written: string): Resolution {
+function checkRoute(
+  graph: Pick<LinkGraph, 'routes' | 'anchors' | 'redirects'>,
+  route: string,
+  anchor: string | null,
+  written: string,
+): Resolution {
   const moved = graph.routes.has(route) ? undefined : graph.redirects?.byRoute.get(route);
   if (moved) {
     return {
@@ -227,7 +260,9 @@ function checkRoute(graph: Pick<LinkGraph, 'routes' | 'anchors' | 'redirects'>, 
         ok: false,
         rule: 'unknown-anchor',
         message: `"${written}": ${route} has no heading or anchor "#${anchor}".${didYouMean(anchor, anchors ?? [])}`,
-        fix: anchors?.size ? 'use one of the page’s heading ids (lowercase, hyphenated heading text)' : 'link to the page without a #fragment',
+        fix: anchors?.size
+          ? 'use one of the page’s heading ids (lowercase, hyphenated heading text)'
+          : 'link to the page without a #fragment',
       };
     }
   }
@@ -239,9 +274,16 @@ function checkRoute(graph: Pick<LinkGraph, 'routes' | 'anchors' | 'redirects'>, 
  * routes and titles but no headings or links (enough for a step that needs only the catalogue,
  * such as the social images, without parsing every body again in a process of its own).
  */
-export function buildSiteGraph(root: string, raws: readonly RawEntry[], { bodies = true, redirects = null }: { bodies?: boolean; redirects?: RawDataFile | null } = {}): SiteGraph {
+export function buildSiteGraph(
+  root: string,
+  raws: readonly RawEntry[],
+  { bodies = true, redirects = null }: { bodies?: boolean; redirects?: RawDataFile | null } = {},
+): SiteGraph {
   const entries = new Map<string, GraphEntry>();
-  const byCollection = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, [] as GraphEntry[]])) as Record<CollectionName, GraphEntry[]>;
+  const byCollection = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, [] as GraphEntry[]])) as Record<
+    CollectionName,
+    GraphEntry[]
+  >;
   const routes = new Map<string, string | null>(STATIC_ROUTES.map((route) => [route, null]));
   const anchors = new Map<string, Set<string>>();
   const tags = new Map<string, string[]>();
@@ -306,7 +348,19 @@ export function buildSiteGraph(root: string, raws: readonly RawEntry[], { bodies
   for (const [tag, ids] of tags) tags.set(tag, [...ids].sort());
 
   const redirectTable = redirects ? resolveRedirects(redirects, { entries, routes, reserved }) : EMPTY_REDIRECTS;
-  const graph: SiteGraph = { root, entries, byCollection, routes, anchors, outgoing: new Map(), backlinks: new Map(), tags, duplicates, routeClashes, redirects: redirectTable };
+  const graph: SiteGraph = {
+    root,
+    entries,
+    byCollection,
+    routes,
+    anchors,
+    outgoing: new Map(),
+    backlinks: new Map(),
+    tags,
+    duplicates,
+    routeClashes,
+    redirects: redirectTable,
+  };
   const inbound = new Map<string, Set<string>>();
   const link = (from: string, to: string) => {
     if (from === to) return;

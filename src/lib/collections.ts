@@ -35,7 +35,10 @@ export function byRecency<T extends { id: string; data: { created: Date; updated
  * one date (a site published at once) none is newer than the rest, so the list
  * is empty: "recently updated" would only repeat the first notes by id.
  */
-export function recentlyChanged<T extends { id: string; data: { created: Date; updated?: Date | undefined } }>(items: readonly T[], count: number): T[] {
+export function recentlyChanged<T extends { id: string; data: { created: Date; updated?: Date | undefined } }>(
+  items: readonly T[],
+  count: number,
+): T[] {
   const day = (item: T) => (item.data.updated ?? item.data.created).toISOString().slice(0, 10);
   const first = items.map(day).sort()[0];
   return byRecency(items)

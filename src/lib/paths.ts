@@ -24,7 +24,11 @@ const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
  * not published are skipped (a draft never counts as step 3 of 7). A note that
  * appears twice in one path is placed at its first step.
  */
-export function pathsContaining(paths: readonly PathLike[], noteId: string, isPublished: (noteId: string) => boolean = () => true): PathPosition[] {
+export function pathsContaining(
+  paths: readonly PathLike[],
+  noteId: string,
+  isPublished: (noteId: string) => boolean = () => true,
+): PathPosition[] {
   const out: PathPosition[] = [];
   for (const path of paths) {
     const steps = path.steps.map((step) => step.note).filter(isPublished);
@@ -32,7 +36,14 @@ export function pathsContaining(paths: readonly PathLike[], noteId: string, isPu
     if (index < 0) continue;
     const previous = steps[index - 1];
     const next = steps[index + 1];
-    out.push({ pathId: path.id, title: path.title, position: index + 1, total: steps.length, ...(previous && { previous }), ...(next && { next }) });
+    out.push({
+      pathId: path.id,
+      title: path.title,
+      position: index + 1,
+      total: steps.length,
+      ...(previous && { previous }),
+      ...(next && { next }),
+    });
   }
   return out.sort((a, b) => collator.compare(a.title, b.title) || (a.pathId < b.pathId ? -1 : a.pathId > b.pathId ? 1 : 0));
 }

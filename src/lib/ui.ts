@@ -99,7 +99,8 @@ export const ui = {
   worksheet: {
     label: 'Worksheet',
     title: (play: string) => `${play}: worksheet`,
-    printIntro: 'To print, use your browser’s Print command (Ctrl+P, or ⌘P on a Mac); the page fits A4 and US Letter. To type your answers instead, download the fillable PDF for',
+    printIntro:
+      'To print, use your browser’s Print command (Ctrl+P, or ⌘P on a Mac); the page fits A4 and US Letter. To type your answers instead, download the fillable PDF for',
     paper: (paper: 'a4' | 'letter') => (paper === 'a4' ? 'A4' : 'US Letter'),
     or: 'or',
     backToGuide: 'Back to the facilitator guide',
@@ -124,7 +125,8 @@ export const ui = {
     up: 'Up',
     down: 'Down',
     pack: 'The printed pack',
-    packIntro: 'A cover with the title, team and date, the agenda, the materials, then each play’s facilitator guide and worksheet: the same file the command below makes.',
+    packIntro:
+      'A cover with the title, team and date, the agenda, the materials, then each play’s facilitator guide and worksheet: the same file the command below makes.',
     packTitle: 'Title (optional)',
     team: 'Team (optional)',
     date: 'Date (optional)',
@@ -150,8 +152,10 @@ export const ui = {
     minutes: 'Minutes',
     print: 'Print the agenda',
     cli: 'Build the pack from the command line',
-    cliIntro: 'The same pack, as one PDF and one Markdown file with a cover, the timed agenda, the materials, the facilitator guides and the worksheets. Run this in the project folder:',
-    cliNoScript: 'Without JavaScript this page cannot show the agenda or make the pack, but the command below builds the same session pack. Put the ids of the plays you want in their order; add --break and the minutes for breaks between plays, and --title, --team, --date or --paper letter as you need.',
+    cliIntro:
+      'The same pack, as one PDF and one Markdown file with a cover, the timed agenda, the materials, the facilitator guides and the worksheets. Run this in the project folder:',
+    cliNoScript:
+      'Without JavaScript this page cannot show the agenda or make the pack, but the command below builds the same session pack. Put the ids of the plays you want in their order; add --break and the minutes for breaks between plays, and --title, --team, --date or --paper letter as you need.',
     playTable: 'Plays, their ids and times',
     id: 'Id',
     /** Templates the island fills in: {count}, {duration}, {start}, {end}, {ids}. */
@@ -206,7 +210,8 @@ export const ui = {
     title: (theme: string) => `${theme}: the book`,
     description: (theme: string) => `Every note of the theme “${theme}” on one page, to print or save as PDF.`,
     notes: (count: number) => (count === 1 ? '1 note' : `${count} notes`),
-    printHint: 'To print this book or save it as a PDF, use your browser’s Print command (Ctrl+P, or ⌘P on a Mac). Each note starts on a new page.',
+    printHint:
+      'To print this book or save it as a PDF, use your browser’s Print command (Ctrl+P, or ⌘P on a Mac). Each note starts on a new page.',
     links: (origin: string) => `Every note of this book is online at ${origin}.`,
     contents: 'Contents',
     online: 'Online:',
@@ -225,9 +230,25 @@ export const ui = {
     theme: 'Theme',
     anyTheme: 'All themes',
     /** Filter options, by search type (a collection name). */
-    types: { notes: 'Notes', plays: 'Plays', glossary: 'Glossary terms', timeline: 'Timeline events', sources: 'Sources', themes: 'Themes', paths: 'Reading paths' },
+    types: {
+      notes: 'Notes',
+      plays: 'Plays',
+      glossary: 'Glossary terms',
+      timeline: 'Timeline events',
+      sources: 'Sources',
+      themes: 'Themes',
+      paths: 'Reading paths',
+    },
     /** The type shown on a result. */
-    typeOne: { notes: 'Note', plays: 'Play', glossary: 'Glossary term', timeline: 'Timeline event', sources: 'Source', themes: 'Theme', paths: 'Reading path' },
+    typeOne: {
+      notes: 'Note',
+      plays: 'Play',
+      glossary: 'Glossary term',
+      timeline: 'Timeline event',
+      sources: 'Source',
+      themes: 'Theme',
+      paths: 'Reading path',
+    },
     emptyIntro: 'Type a word or two: an idea, a name, a year. Results show as you type.',
     suggestions: 'Try',
     browse: 'Or browse',

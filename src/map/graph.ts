@@ -45,7 +45,9 @@ export function noteGraph(graph: SiteGraph): NoteGraph {
 function buildNoteGraph(graph: SiteGraph): NoteGraph {
   const published = graph.byCollection.notes.filter((note) => !note.draft);
   const ids = new Set(published.map((note) => note.id));
-  const nodes = published.filter((note): note is EntryOf<'notes'> => isEntryOf(note, 'notes')).map((note) => ({ id: note.id, title: note.title, theme: note.data.theme, route: note.route }));
+  const nodes = published
+    .filter((note): note is EntryOf<'notes'> => isEntryOf(note, 'notes'))
+    .map((note) => ({ id: note.id, title: note.title, theme: note.data.theme, route: note.route }));
   const pairs = new Set<string>();
   const add = (a: string, b: string) => {
     if (a === b || !ids.has(a) || !ids.has(b)) return;
@@ -54,7 +56,8 @@ function buildNoteGraph(graph: SiteGraph): NoteGraph {
   for (const note of published) {
     for (const link of graph.outgoing.get(note.key) ?? []) {
       const { resolution } = link;
-      if (resolution.ok && !resolution.external && resolution.key?.startsWith('notes/')) add(note.id, resolution.key.slice('notes/'.length));
+      if (resolution.ok && !resolution.external && resolution.key?.startsWith('notes/'))
+        add(note.id, resolution.key.slice('notes/'.length));
     }
     if (isEntryOf(note, 'notes')) for (const id of note.data.related) add(note.id, id);
   }

@@ -18,7 +18,10 @@ export function highlights(layout: MapLayout): Map<string, NodeHighlight> {
   const out = new Map<string, NodeHighlight>(layout.nodes.map((node) => [node.id, { edges: '', neighbours: [] }]));
   for (const edge of layout.edges) {
     const segment = `M${edge.x1} ${edge.y1}L${edge.x2} ${edge.y2}`;
-    for (const [from, to] of [[edge.source, edge.target], [edge.target, edge.source]] as const) {
+    for (const [from, to] of [
+      [edge.source, edge.target],
+      [edge.target, edge.source],
+    ] as const) {
       const entry = out.get(from);
       const other = byId.get(to);
       if (!entry || !other) continue;

@@ -51,9 +51,9 @@ interface Box {
  * Roboto), so a box measured with it holds the label in any of them.
  */
 const ADVANCES = [
-  32, 40, 46, 84, 64, 95, 78, 27, 39, 39, 50, 84, 32, 36, 32, 34, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 34, 34, 84, 84, 84, 53, 100, 68, 69, 70, 77, 63, 58, 77, 75, 29, 29, 66, 56,
-  86, 75, 79, 60, 79, 69, 63, 61, 73, 68, 99, 69, 61, 69, 39, 34, 39, 84, 50, 50, 61, 63, 55, 63, 62, 35, 63, 63, 28, 28, 58, 28, 97, 63, 61, 63, 63, 41, 52, 39, 63, 59, 82, 59, 59, 52, 64,
-  34, 64, 84,
+  32, 40, 46, 84, 64, 95, 78, 27, 39, 39, 50, 84, 32, 36, 32, 34, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 34, 34, 84, 84, 84, 53, 100, 68,
+  69, 70, 77, 63, 58, 77, 75, 29, 29, 66, 56, 86, 75, 79, 60, 79, 69, 63, 61, 73, 68, 99, 69, 61, 69, 39, 34, 39, 84, 50, 50, 61, 63, 55,
+  63, 62, 35, 63, 63, 28, 28, 58, 28, 97, 63, 61, 63, 63, 41, 52, 39, 63, 59, 82, 59, 59, 52, 64, 34, 64, 84,
 ];
 /** Curly quotes, dashes and the ellipsis, which titles use; anything else counts as an M-wide letter. */
 const OTHER: Record<string, number> = { '‘': 32, '’': 32, '“': 52, '”': 52, '–': 50, '—': 100, '…': 100 };
@@ -68,7 +68,8 @@ export const textWidth = (text: string, fontSize: number): number => {
   return (hundredths / 100) * fontSize;
 };
 
-const overlap = (a: Box, b: Box) => Math.max(0, Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1)) * Math.max(0, Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1));
+const overlap = (a: Box, b: Box) =>
+  Math.max(0, Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1)) * Math.max(0, Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1));
 
 function candidate(node: LabelInput, side: LabelSide, options: LabelOptions): { box: Box; placement: LabelPlacement } {
   const { fontSize, gap } = options;
@@ -78,9 +79,15 @@ function candidate(node: LabelInput, side: LabelSide, options: LabelOptions): { 
   const reach = node.r + gap;
   switch (side) {
     case 'right':
-      return { box: { x1: node.x + reach, y1: node.y - half, x2: node.x + reach + w, y2: node.y + half }, placement: { side, x: node.x + reach, y: node.y, anchor: 'start' } };
+      return {
+        box: { x1: node.x + reach, y1: node.y - half, x2: node.x + reach + w, y2: node.y + half },
+        placement: { side, x: node.x + reach, y: node.y, anchor: 'start' },
+      };
     case 'left':
-      return { box: { x1: node.x - reach - w, y1: node.y - half, x2: node.x - reach, y2: node.y + half }, placement: { side, x: node.x - reach, y: node.y, anchor: 'end' } };
+      return {
+        box: { x1: node.x - reach - w, y1: node.y - half, x2: node.x - reach, y2: node.y + half },
+        placement: { side, x: node.x - reach, y: node.y, anchor: 'end' },
+      };
     case 'above-right':
     case 'below-right':
     case 'above-left':

@@ -4,7 +4,16 @@
  * byte-identical coordinates on every build and machine. Nothing here reads a
  * clock or Math.random.
  */
-import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3-force';
+import {
+  forceCollide,
+  forceLink,
+  forceManyBody,
+  forceSimulation,
+  forceX,
+  forceY,
+  type SimulationLinkDatum,
+  type SimulationNodeDatum,
+} from 'd3-force';
 import { THEME_IDS } from '../schema/index.ts';
 import { degrees, type MapNode, type NoteGraph } from './graph.ts';
 import { placeLabels, type LabelPlacement } from './labels.ts';
@@ -122,9 +131,17 @@ export function layoutMap(graph: NoteGraph, overrides: Partial<LayoutOptions> = 
 
   const simulation = forceSimulation(simNodes)
     .randomSource(random)
-    .force('link', forceLink<SimNode, SimulationLinkDatum<SimNode>>(links).id((node) => node.id).distance(70))
+    .force(
+      'link',
+      forceLink<SimNode, SimulationLinkDatum<SimNode>>(links)
+        .id((node) => node.id)
+        .distance(70),
+    )
     .force('charge', forceManyBody<SimNode>().strength(-220))
-    .force('collide', forceCollide<SimNode>((node) => node.r + 16))
+    .force(
+      'collide',
+      forceCollide<SimNode>((node) => node.r + 16),
+    )
     .force('x', forceX<SimNode>((node) => column.get(node.theme) ?? width / 2).strength(0.06))
     .force('y', forceY<SimNode>(height / 2).strength(0.04))
     .stop();

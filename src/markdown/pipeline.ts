@@ -20,7 +20,11 @@ export interface PipelineOptions {
   base: string;
 }
 
-export function markdownPlugins({ graph, base }: PipelineOptions): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins; smartypants: false } {
+export function markdownPlugins({ graph, base }: PipelineOptions): {
+  remarkPlugins: RemarkPlugins;
+  rehypePlugins: RehypePlugins;
+  smartypants: false;
+} {
   return {
     // Our own typography pass replaces smartypants (see remark-typography.ts for why).
     smartypants: false,
@@ -38,7 +42,10 @@ export function markdownPlugins({ graph, base }: PipelineOptions): { remarkPlugi
           test: (element: Element) => ['h2', 'h3', 'h4'].includes(element.tagName) && element.properties.id !== 'footnote-label',
           // An empty, aria-hidden icon: no text enters the heading, so the table of contents stays clean.
           content: { type: 'element', tagName: 'span', properties: { className: ['anchor-icon'], ariaHidden: 'true' }, children: [] },
-          properties: (element: Element): Properties => ({ className: ['heading-anchor'], ariaLabel: `Link to the section “${toText(element)}”` }),
+          properties: (element: Element): Properties => ({
+            className: ['heading-anchor'],
+            ariaLabel: `Link to the section “${toText(element)}”`,
+          }),
         },
       ],
       [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'], properties: { className: ['external'] } }],

@@ -50,7 +50,11 @@ export const GLOSSARY_CLASSES = { wrapper: 'glossary', link: 'glossary-term', pr
 
 /** Case, runs of spaces, curly apostrophes and hyphen variants do not make a different word. */
 export const normalizeSpelling = (text: string): string =>
-  text.toLowerCase().replace(/\s+/g, ' ').replace(/[\u2018\u2019]/g, "'").replace(/[\u2010\u2011]/g, '-');
+  text
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u2010\u2011]/g, '-');
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -81,7 +85,12 @@ export function termMatcher(terms: readonly GlossaryTerm[]): TermMatcher | null 
 export function glossaryTerms(graph: SiteGraph): GlossaryTerm[] {
   return graph.byCollection.glossary
     .filter((entry): entry is EntryOf<'glossary'> => !entry.draft && isEntryOf(entry, 'glossary'))
-    .map((entry) => ({ id: entry.id, term: entry.data.term, aliases: entry.data.aliases, definition: entry.data.definition.trim().replace(/\s+/g, ' ') }));
+    .map((entry) => ({
+      id: entry.id,
+      term: entry.data.term,
+      aliases: entry.data.aliases,
+      definition: entry.data.definition.trim().replace(/\s+/g, ' '),
+    }));
 }
 
 const matchers = new WeakMap<SiteGraph, TermMatcher | null>();
@@ -102,8 +111,20 @@ function entryForFile(graph: SiteGraph, file: VFile): GraphEntry | undefined {
 }
 
 /** Nodes whose text is never linked. */
-const SKIPPED = new Set(['link', 'linkReference', 'heading', 'code', 'inlineCode', 'html', 'definition', 'image', 'imageReference', 'yaml']);
-const isQuote = (node: { type: string; name?: unknown }) => (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Quote';
+const SKIPPED = new Set([
+  'link',
+  'linkReference',
+  'heading',
+  'code',
+  'inlineCode',
+  'html',
+  'definition',
+  'image',
+  'imageReference',
+  'yaml',
+]);
+const isQuote = (node: { type: string; name?: unknown }) =>
+  (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Quote';
 
 /** Blocks whose text runs as one line of prose: a quotation opened in one of them closes in it or not at all. */
 const PROSE_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);

@@ -20,7 +20,6 @@ export interface RemarkLinksOptions {
   base?: string;
 }
 
-
 function entryForFile(graph: SiteGraph, file: VFile): GraphEntry | undefined {
   const byPath = pathIndex(graph);
   return file.path ? byPath.get(file.path) : undefined;
@@ -50,7 +49,8 @@ export default function remarkLinks(options: RemarkLinksOptions) {
 
     rewriteLinks(tree, graph, entry, {
       address: (route, anchor) => `${withBase(base, route)}${anchor ? `#${anchor}` : ''}`,
-      unresolved: (failure, node, offset) => issues.push({ ...position(node, offset), rule: failure.rule, message: failure.message, fix: failure.fix }),
+      unresolved: (failure, node, offset) =>
+        issues.push({ ...position(node, offset), rule: failure.rule, message: failure.message, fix: failure.fix }),
     });
     if (issues.length > 0) failWith(file, issues);
   };

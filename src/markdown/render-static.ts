@@ -53,7 +53,11 @@ export function createStaticRenderer(options: PipelineOptions): EntryRenderer {
     .freeze();
 
   return async (entry) => {
-    const file = new VFile({ value: entry.raw.body, path: entry.raw.absolutePath, data: { astro: { frontmatter: { ...(entry.data ?? {}) } } } });
+    const file = new VFile({
+      value: entry.raw.body,
+      path: entry.raw.absolutePath,
+      data: { astro: { frontmatter: { ...(entry.data ?? {}) } } },
+    });
     // Plugins change the tree they are given; the graph's copy stays as parsed.
     const html = processor.stringify(await processor.run(structuredClone(bodyTree(entry.raw)), file), file);
     const astro = (file.data as { astro?: { headings?: MarkdownHeading[]; frontmatter?: Record<string, unknown> } }).astro ?? {};

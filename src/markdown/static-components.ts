@@ -31,7 +31,12 @@ export interface StaticComponentOptions {
 
 const ASIDE_TITLES = { note: 'Note', tip: 'Tip', caution: 'Caution' } as const;
 
-const h = (tagName: string, properties: Properties, children: ElementContent[]): Element => ({ type: 'element', tagName, properties, children });
+const h = (tagName: string, properties: Properties, children: ElementContent[]): Element => ({
+  type: 'element',
+  tagName,
+  properties,
+  children,
+});
 const text = (value: string): ElementContent => ({ type: 'text', value });
 
 function props(node: JsxElement): Record<string, string> {
@@ -40,8 +45,31 @@ function props(node: JsxElement): Record<string, string> {
   return out;
 }
 
-const PHRASING = new Set(['a', 'abbr', 'b', 'br', 'cite', 'code', 'del', 'em', 'i', 'img', 'kbd', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u']);
-const isPhrasing = (node: ElementContent) => node.type === 'text' || node.type === 'comment' || (node.type === 'element' && PHRASING.has(node.tagName));
+const PHRASING = new Set([
+  'a',
+  'abbr',
+  'b',
+  'br',
+  'cite',
+  'code',
+  'del',
+  'em',
+  'i',
+  'img',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+]);
+const isPhrasing = (node: ElementContent) =>
+  node.type === 'text' || node.type === 'comment' || (node.type === 'element' && PHRASING.has(node.tagName));
 
 /** Block content for a container: inline children (`<Aside>text</Aside>` on one line) get a paragraph of their own. */
 function asBlocks(children: ElementContent[]): ElementContent[] {
@@ -59,7 +87,9 @@ export function remarkUnravelComponents() {
     visit(tree, 'paragraph', (node, index, parent) => {
       if (!parent || index === undefined) return;
       const children = node.children as MdastNodes[];
-      const onlyComponents = children.some((child) => child.type === 'mdxJsxTextElement') && children.every((child) => child.type === 'mdxJsxTextElement' || (child.type === 'text' && !child.value.trim()));
+      const onlyComponents =
+        children.some((child) => child.type === 'mdxJsxTextElement') &&
+        children.every((child) => child.type === 'mdxJsxTextElement' || (child.type === 'text' && !child.value.trim()));
       if (!onlyComponents) return;
       const flow = children.filter((child) => child.type === 'mdxJsxTextElement').map((child) => ({ ...child, type: 'mdxJsxFlowElement' }));
       parent.children.splice(index, 1, ...(flow as never[]));
@@ -73,7 +103,8 @@ export function staticComponentHandlers({ graph, base }: StaticComponentOptions)
   function quote(state: ToHastState, node: JsxElement): Element {
     const { by = '', source = '' } = props(node);
     const cited = graph().entries.get(`sources/${source}`);
-    const sourceLink: ElementContent = cited && !cited.draft ? h('a', { href: withBase(base, cited.route) }, [text(cited.title)]) : text(source);
+    const sourceLink: ElementContent =
+      cited && !cited.draft ? h('a', { href: withBase(base, cited.route) }, [text(cited.title)]) : text(source);
     return h('figure', { className: ['quote'] }, [
       h('blockquote', {}, asBlocks(state.all(node as never))),
       h('figcaption', {}, [text(`— ${by}, in `), sourceLink]),
@@ -84,7 +115,10 @@ export function staticComponentHandlers({ graph, base }: StaticComponentOptions)
     const { kind: kindProp = 'note', title } = props(node);
     const kind = kindProp in ASIDE_TITLES ? (kindProp as keyof typeof ASIDE_TITLES) : 'note';
     const label = title ?? ASIDE_TITLES[kind];
-    return h('aside', { className: ['aside', `aside-${kind}`], ariaLabel: label }, [h('p', { className: ['aside-title'] }, [text(label)]), ...asBlocks(state.all(node as never))]);
+    return h('aside', { className: ['aside', `aside-${kind}`], ariaLabel: label }, [
+      h('p', { className: ['aside-title'] }, [text(label)]),
+      ...asBlocks(state.all(node as never)),
+    ]);
   }
 
   const components: Record<string, (state: ToHastState, node: JsxElement) => Element> = { Quote: quote, Aside: aside };
@@ -93,7 +127,9 @@ export function staticComponentHandlers({ graph, base }: StaticComponentOptions)
     const render = node.name ? components[node.name] : undefined;
     if (!render) {
       const where = node.position ? ` at line ${node.position.start.line}` : '';
-      throw new Error(`<${node.name ?? ''}>${where} has no static rendering; the safety policy (src/content/safety.ts) should have rejected it`);
+      throw new Error(
+        `<${node.name ?? ''}>${where} has no static rendering; the safety policy (src/content/safety.ts) should have rejected it`,
+      );
     }
     return render(state, node);
   }

@@ -5,7 +5,10 @@
  */
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
-export function bookOrder<T extends { id: string; title: string }>(notes: readonly T[], paths: readonly { steps: readonly { note: string }[] }[]): T[] {
+export function bookOrder<T extends { id: string; title: string }>(
+  notes: readonly T[],
+  paths: readonly { steps: readonly { note: string }[] }[],
+): T[] {
   const byId = new Map(notes.map((note) => [note.id, note]));
   const ordered: T[] = [];
   const seen = new Set<string>();

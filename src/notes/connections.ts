@@ -57,7 +57,8 @@ function wikiTitle(graph: SiteGraph, target: string): string | undefined {
 export function linkSentence(graph: SiteGraph, from: string, to: string): string | undefined {
   for (const link of graph.outgoing.get(from) ?? []) {
     const { resolution } = link;
-    if (resolution.ok && !resolution.external && resolution.key === to && link.context) return contextText(link.context, (target) => wikiTitle(graph, target));
+    if (resolution.ok && !resolution.external && resolution.key === to && link.context)
+      return contextText(link.context, (target) => wikiTitle(graph, target));
   }
   return undefined;
 }

@@ -20,13 +20,25 @@ export type NextChoice =
  * else the theme's order (`themeOrder`: the theme's note ids in reading order).
  * Null when there is nowhere to go.
  */
-export function chooseNext(noteId: string, themeOrder: readonly string[], paths: readonly PathPosition[], from?: string): NextChoice | null {
+export function chooseNext(
+  noteId: string,
+  themeOrder: readonly string[],
+  paths: readonly PathPosition[],
+  from?: string,
+): NextChoice | null {
   const index = themeOrder.indexOf(noteId);
   const themeNext = index >= 0 ? themeOrder[index + 1] : undefined;
   const path = from === undefined ? undefined : paths.find((p) => p.pathId === from);
   if (path) {
-    if (path.next) return { kind: 'path', pathId: path.pathId, title: path.title, position: path.position, total: path.total, note: path.next };
-    return { kind: 'path-end', pathId: path.pathId, title: path.title, total: path.total, ...(themeNext !== undefined && { note: themeNext }) };
+    if (path.next)
+      return { kind: 'path', pathId: path.pathId, title: path.title, position: path.position, total: path.total, note: path.next };
+    return {
+      kind: 'path-end',
+      pathId: path.pathId,
+      title: path.title,
+      total: path.total,
+      ...(themeNext !== undefined && { note: themeNext }),
+    };
   }
   return themeNext === undefined ? null : { kind: 'theme', note: themeNext };
 }

@@ -47,7 +47,8 @@ export const ink = (canvas: Canvas, colour: string): Ink => ({ base: addColours(
 export function fillRect(canvas: Canvas, x: number, y: number, width: number, height: number, index: number): void {
   const x0 = Math.max(0, x);
   const x1 = Math.min(canvas.width, x + width);
-  for (let row = Math.max(0, y); row < Math.min(canvas.height, y + height); row++) canvas.pixels.fill(index, row * canvas.width + x0, row * canvas.width + x1);
+  for (let row = Math.max(0, y); row < Math.min(canvas.height, y + height); row++)
+    canvas.pixels.fill(index, row * canvas.width + x0, row * canvas.width + x1);
 }
 
 /**

@@ -26,7 +26,16 @@ const isTheme = (value: unknown): value is ThemeId => typeof value === 'string' 
 
 /** Every card of the site: the site card first, then notes, plays and themes, each by id. */
 export function ogCards(graph: SiteGraph): OgCard[] {
-  const cards: OgCard[] = [{ kind: 'site', id: SITE_CARD_ID, eyebrow: 'Notes · Plays · Reading paths', title: ui.siteTitle, summary: ui.siteDescription, theme: null }];
+  const cards: OgCard[] = [
+    {
+      kind: 'site',
+      id: SITE_CARD_ID,
+      eyebrow: 'Notes · Plays · Reading paths',
+      title: ui.siteTitle,
+      summary: ui.siteDescription,
+      theme: null,
+    },
+  ];
   for (const kind of ['notes', 'plays', 'themes'] as const) {
     for (const entry of graph.byCollection[kind]) {
       if (entry.draft) continue;

@@ -63,7 +63,10 @@ function rasterise(face: Face, id: number, size: number): GlyphBitmap[] {
   const width = Math.ceil(box.maxX * scale) + 2 - left;
   const height = Math.ceil(-box.minY * scale) + 1 - top;
   if (width <= 0 || height <= 0) return Array.from({ length: SUBPIXELS }, () => EMPTY);
-  const paths = Array.from({ length: SUBPIXELS }, (_, phase) => `<path transform="translate(${phase / SUBPIXELS - left} ${phase * height - top}) scale(${scale} ${-scale})" d="${d}"/>`);
+  const paths = Array.from(
+    { length: SUBPIXELS },
+    (_, phase) => `<path transform="translate(${phase / SUBPIXELS - left} ${phase * height - top}) scale(${scale} ${-scale})" d="${d}"/>`,
+  );
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height * SUBPIXELS}">${paths.join('')}</svg>`;
   const image = new Resvg(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } }).render();
   // Black on transparent: a pixel's alpha is its coverage.

@@ -35,7 +35,12 @@ function pngOf(width: number, height: number, indices: Uint8Array, rgb: Uint8Arr
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 3, 0, 0, 0], 8); // 8-bit depth, colour type 3 (indexed), default compression, filter and interlace
-  const chunks = [chunk('IHDR', ihdr), chunk('PLTE', Buffer.from(rgb)), chunk('IDAT', compress(width, height, indices)), chunk('IEND', Buffer.alloc(0))];
+  const chunks = [
+    chunk('IHDR', ihdr),
+    chunk('PLTE', Buffer.from(rgb)),
+    chunk('IDAT', compress(width, height, indices)),
+    chunk('IEND', Buffer.alloc(0)),
+  ];
   return Buffer.concat([SIGNATURE, ...chunks]);
 }
 

@@ -150,7 +150,13 @@ export function cardLayout(card: OgCard, host: string): CardLayout {
   const footerTop = OG_SIZE.height - PAD.bottom - footerLine;
   const site = setText(ui.siteTitle, STYLE.site, { ...column, top: footerTop, maxLines: 1, colour: COLOURS.fg });
   const siteWidth = site.lines[0]?.width ?? 0;
-  const hostLines = setText(host, STYLE.host, { ...column, top: footerTop, maxWidth: Math.max(0, TEXT_WIDTH - siteWidth - FOOTER.between), maxLines: 1, colour: COLOURS.muted }).lines.map((line) => ({
+  const hostLines = setText(host, STYLE.host, {
+    ...column,
+    top: footerTop,
+    maxWidth: Math.max(0, TEXT_WIDTH - siteWidth - FOOTER.between),
+    maxLines: 1,
+    colour: COLOURS.muted,
+  }).lines.map((line) => ({
     ...line,
     x: LEFT + TEXT_WIDTH - line.width,
   }));

@@ -73,7 +73,13 @@ function shapeWord(f: Face, word: string): UnitGlyph[] {
     const run = f.font.layout(word);
     glyphs = run.glyphs.map((glyph, i) => {
       const p = run.positions[i];
-      return { id: glyph.id, advance: p?.xAdvance ?? 0, dx: p?.xOffset ?? 0, dy: p?.yOffset ?? 0, text: String.fromCodePoint(...glyph.codePoints) };
+      return {
+        id: glyph.id,
+        advance: p?.xAdvance ?? 0,
+        dx: p?.xOffset ?? 0,
+        dy: p?.yOffset ?? 0,
+        text: String.fromCodePoint(...glyph.codePoints),
+      };
     });
     if (words.size >= MAX_WORDS) words.clear();
     words.set(key, glyphs);
@@ -90,7 +96,8 @@ export function shapeText(text: string, weight: Weight, size: number, letterSpac
   const f = face(weight);
   const scale = size / f.font.unitsPerEm;
   const out: ShapedGlyph[] = [];
-  const push = (g: UnitGlyph, space: boolean) => out.push({ id: g.id, advance: g.advance * scale + letterSpacing, dx: g.dx * scale, dy: -g.dy * scale, text: g.text, space });
+  const push = (g: UnitGlyph, space: boolean) =>
+    out.push({ id: g.id, advance: g.advance * scale + letterSpacing, dx: g.dx * scale, dy: -g.dy * scale, text: g.text, space });
   // CSS white space only: a no-break space (which \s would match) stays inside its word.
   const parts = text.split(/[ \t\n\r\f]+/).filter(Boolean);
   parts.forEach((word, i) => {

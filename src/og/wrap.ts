@@ -66,7 +66,10 @@ function lineEnd(glyphs: readonly Measured[], start: number, room: number, allow
 }
 
 /** Breaks measured text into lines. */
-export function wrapLines(glyphs: readonly Measured[], { maxWidth, maxLines = Number.POSITIVE_INFINITY, ellipsisWidth = 0 }: WrapOptions): Line[] {
+export function wrapLines(
+  glyphs: readonly Measured[],
+  { maxWidth, maxLines = Number.POSITIVE_INFINITY, ellipsisWidth = 0 }: WrapOptions,
+): Line[] {
   const lines: Line[] = [];
   let start = skipSpaces(glyphs, 0);
   while (start < glyphs.length && lines.length < maxLines) {

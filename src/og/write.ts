@@ -19,7 +19,12 @@ export interface WriteReport {
   largest: number;
 }
 
-export async function writeSocialImages(graph: SiteGraph, outDir: string, host: string, options: { cacheDir?: string } = {}): Promise<WriteReport> {
+export async function writeSocialImages(
+  graph: SiteGraph,
+  outDir: string,
+  host: string,
+  options: { cacheDir?: string } = {},
+): Promise<WriteReport> {
   const report: WriteReport = { images: 0, drawn: 0, bytes: 0, largest: 0 };
   for (const card of ogCards(graph)) {
     const { png, cached } = await cachedCardPng(card, host, options.cacheDir ? { dir: options.cacheDir } : {});

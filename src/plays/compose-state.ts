@@ -105,7 +105,10 @@ export function parseComposeState(query: string, known: readonly string[]): Pars
     return parsed;
   };
   const label = (name: string) => (value: string) => (labelProblem(value, name) === null ? value.trim() : undefined);
-  const oneOf = <T extends string>(choices: readonly T[]) => (value: string) => choices.find((choice) => choice === value);
+  const oneOf =
+    <T extends string>(choices: readonly T[]) =>
+    (value: string) =>
+      choices.find((choice) => choice === value);
   const breakMinutes = (value: string) => {
     const minutes = parseBreak(value);
     return minutes > 0 || value.trim() === '0' ? minutes : undefined;
@@ -170,7 +173,9 @@ export function shellQuote(argument: string): string {
   return `'${argument.replaceAll("'", `'\\''`)}'`;
 }
 
-export type PackCommandOptions = Pick<ComposeState, 'plays' | 'start' | 'title' | 'team' | 'date' | 'paper' | 'format'> & { breakMinutes?: number };
+export type PackCommandOptions = Pick<ComposeState, 'plays' | 'start' | 'title' | 'team' | 'date' | 'paper' | 'format'> & {
+  breakMinutes?: number;
+};
 
 /**
  * The worksheet CLI command that builds the same session pack (`--break`,

@@ -16,7 +16,8 @@ export type Paper = (typeof PAPERS)[number];
  * Where one view of a play goes in the worksheets folder: `<id>/<view>-<paper>.<format>`
  * for a paged format, `<id>/<view>.<format>` otherwise.
  */
-export const playFilePath = (playId: string, view: View, format: string, paper?: Paper): string => (paper ? `${playId}/${view}-${paper}.${format}` : `${playId}/${view}.${format}`);
+export const playFilePath = (playId: string, view: View, format: string, paper?: Paper): string =>
+  paper ? `${playId}/${view}-${paper}.${format}` : `${playId}/${view}.${format}`;
 
 /** The file name of a session pack: `session-2027-01-15` (or `session` without a date). */
 export const packName = (date: string | undefined): string => (date ? `session-${date}` : 'session');
@@ -36,5 +37,8 @@ export interface WorksheetFile {
 /** The files of one view, PDFs first (A4, then Letter), then Markdown. */
 export function worksheetFiles(playId: string, view: View): WorksheetFile[] {
   const route = (format: string, paper?: Paper) => `${WORKSHEETS_ROUTE}/${playFilePath(playId, view, format, paper)}`;
-  return [...PAPERS.map((paper): WorksheetFile => ({ view, format: 'pdf', paper, route: route('pdf', paper) })), { view, format: 'md', route: route('md') }];
+  return [
+    ...PAPERS.map((paper): WorksheetFile => ({ view, format: 'pdf', paper, route: route('pdf', paper) })),
+    { view, format: 'md', route: route('md') },
+  ];
 }

@@ -67,11 +67,14 @@ export function matches(play: PlaySummary, filter: PlayFilter): boolean {
   );
 }
 
-export const filterPlays = <T extends PlaySummary>(plays: readonly T[], filter: PlayFilter): T[] => plays.filter((play) => matches(play, filter));
+export const filterPlays = <T extends PlaySummary>(plays: readonly T[], filter: PlayFilter): T[] =>
+  plays.filter((play) => matches(play, filter));
 
 /** Plays grouped by theme in the themes' order; themes without plays are left out. */
 export function groupByTheme<T extends PlaySummary>(plays: readonly T[]): { theme: ThemeId; plays: T[] }[] {
-  return [...groupBy(plays, (play) => play.theme, THEME_IDS)].filter(([, list]) => list.length > 0).map(([theme, list]) => ({ theme, plays: list }));
+  return [...groupBy(plays, (play) => play.theme, THEME_IDS)]
+    .filter(([, list]) => list.length > 0)
+    .map(([theme, list]) => ({ theme, plays: list }));
 }
 
 export const isNoFilter = (filter: PlayFilter): boolean =>

@@ -49,7 +49,8 @@ export function promptNumbers(play: Pick<PlayData, 'steps' | 'prompts'>): Map<st
  * each), which is how the PDF and Markdown worksheets number them: the web
  * pages list them the same way, so question 3 is question 3 everywhere.
  */
-export const promptsInSessionOrder = (play: Pick<PlayData, 'steps' | 'prompts'>): Prompt[] => promptsInStepOrder(play).flatMap((group) => group.prompts);
+export const promptsInSessionOrder = (play: Pick<PlayData, 'steps' | 'prompts'>): Prompt[] =>
+  promptsInStepOrder(play).flatMap((group) => group.prompts);
 
 /** The answer a prompt expects, in one short phrase, e.g. "Scale from 1 (Not at all) to 5 (Very well)". */
 export const describeAnswer = (prompt: Prompt): string => strings.describeAnswer(prompt);

@@ -55,7 +55,8 @@ const copy = (state: RunState): RunState => ({ ...state, used: [...state.used], 
 /** Closes the running span of the current segment into `used`. */
 function settle(state: RunState, now: number): RunState {
   const next = copy(state);
-  if (next.status === 'running' && next.since !== null) next.used[next.index] = (next.used[next.index] ?? 0) + Math.max(0, now - next.since);
+  if (next.status === 'running' && next.since !== null)
+    next.used[next.index] = (next.used[next.index] ?? 0) + Math.max(0, now - next.since);
   next.since = null;
   return next;
 }
@@ -255,8 +256,17 @@ export function restoreState(stored: string | null, count: number): RunState {
   if (!lists.every((list) => Array.isArray(list) && list.length === count)) return fresh;
   if (!Number.isInteger(index) || (index as number) < 0 || (index as number) >= count) return fresh;
   if (!STATUSES.includes(status as RunStatus)) return fresh;
-  if (!(used as unknown[]).every(isTime) || !(began as unknown[]).every(isTimeOrNull) || !(ended as unknown[]).every(isTimeOrNull)) return fresh;
+  if (!(used as unknown[]).every(isTime) || !(began as unknown[]).every(isTimeOrNull) || !(ended as unknown[]).every(isTimeOrNull))
+    return fresh;
   if (!isTimeOrNull(since) || !isTimeOrNull(startedAt)) return fresh;
   if ((status === 'running') !== (since !== null)) return fresh;
-  return { index: index as number, status: status as RunStatus, used: used as number[], since, began: began as (number | null)[], ended: ended as (number | null)[], startedAt };
+  return {
+    index: index as number,
+    status: status as RunStatus,
+    used: used as number[],
+    since,
+    began: began as (number | null)[],
+    ended: ended as (number | null)[],
+    startedAt,
+  };
 }

@@ -66,11 +66,21 @@ export function planSession(plays: readonly RunPlay[], options: { start: string 
   const byId = new Map(plays.map((play) => [play.id, play]));
   const position = new Map<string, number>();
   const segments = agenda.items.map((item): RunSegment => {
-    if (item.kind === 'break') return { kind: 'break', playId: '', playTitle: '', title: item.title, minutes: item.minutes, stepNumber: 0, stepCount: 0 };
+    if (item.kind === 'break')
+      return { kind: 'break', playId: '', playTitle: '', title: item.title, minutes: item.minutes, stepNumber: 0, stepCount: 0 };
     const play = byId.get(item.playId) as RunPlay;
     const index = position.get(item.playId) ?? 0;
     position.set(item.playId, index + 1);
-    return { kind: 'step', playId: play.id, playTitle: play.title, title: item.title, minutes: item.minutes, step: play.steps[index] as RunStep, stepNumber: index + 1, stepCount: play.steps.length };
+    return {
+      kind: 'step',
+      playId: play.id,
+      playTitle: play.title,
+      title: item.title,
+      minutes: item.minutes,
+      step: play.steps[index] as RunStep,
+      stepNumber: index + 1,
+      stepCount: play.steps.length,
+    };
   });
   const compose: ComposeState = { plays: plays.map((play) => play.id), start: options.start ?? '', breakMinutes: options.breakMinutes };
   const key = `${STORAGE_PREFIX}${compose.plays.join(',')}|${options.start ?? 'now'}|${options.breakMinutes}`;
@@ -91,7 +101,13 @@ export interface SessionFromQuery {
 export function sessionFromQuery(query: string, all: readonly RunPlay[]): SessionFromQuery {
   const byId = new Map(all.map((play) => [play.id, play]));
   const { unknown, rejected: _rejected, ...compose } = parseComposeState(query, [...byId.keys()]);
-  return { plays: compose.plays.map((id) => byId.get(id) as RunPlay), start: compose.start, breakMinutes: compose.breakMinutes, unknown, compose };
+  return {
+    plays: compose.plays.map((id) => byId.get(id) as RunPlay),
+    start: compose.start,
+    breakMinutes: compose.breakMinutes,
+    unknown,
+    compose,
+  };
 }
 
 /** The query string of the run page for a composer state: the composer's own, so both pages read one address format. */

@@ -10,7 +10,6 @@ import { SCALE_POINTS } from './scale.ts';
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
-
 export const strings = {
   lang: 'en',
   participant: {
@@ -41,13 +40,16 @@ export const strings = {
     checklist: {
       prepare: (minutes: number) => `Set aside ${formatDuration(minutes)} to prepare`,
       worksheets: (people: number) => `Print the worksheet: one per participant (up to ${people})`,
-      room: (min: number, max: number, run: number) => `A room for ${min === max ? plural(min, 'person', 'people') : `${min} to ${max} people`}, for ${formatDuration(run)}`,
+      room: (min: number, max: number, run: number) =>
+        `A room for ${min === max ? plural(min, 'person', 'people') : `${min} to ${max} people`}, for ${formatDuration(run)}`,
     },
     step: (number: number, title: string) => `${number}. ${title}`,
     /** A step's time and the worksheet questions it asks, on one line. */
     stepMeta(minutes: number, start: string, end: string, questions: readonly number[]): string {
       const time = `${minutes} min, ${start}–${end}`;
-      return questions.length > 0 ? `${time} · worksheet ${questions.length === 1 ? 'question' : 'questions'} ${questions.join(', ')}` : time;
+      return questions.length > 0
+        ? `${time} · worksheet ${questions.length === 1 ? 'question' : 'questions'} ${questions.join(', ')}`
+        : time;
     },
     note: 'Facilitator note',
     prompts: 'Worksheet questions',
@@ -74,7 +76,8 @@ export const strings = {
     breakRow: 'Break',
     /** The materials of every play in the session, in one list. */
     materials: 'Materials for the session',
-    materialFor: (plays: readonly string[]) => `For ${plays.length > 1 ? `${plays.slice(0, -1).join(', ')} and ${plays.at(-1)}` : plays.join('')}`,
+    materialFor: (plays: readonly string[]) =>
+      `For ${plays.length > 1 ? `${plays.slice(0, -1).join(', ')} and ${plays.at(-1)}` : plays.join('')}`,
   },
   fillIn: {
     team: 'Team',

@@ -61,7 +61,10 @@ export function entryIdFor(title: string, override?: string): string {
     return override;
   }
   const id = slugify(title);
-  if (!id) throw new ScaffoldError(`cannot make an id from "${title}": it has no Latin letters or digits. Give one with --id, e.g. --id customer-trust`);
+  if (!id)
+    throw new ScaffoldError(
+      `cannot make an id from "${title}": it has no Latin letters or digits. Give one with --id, e.g. --id customer-trust`,
+    );
   return id;
 }
 
@@ -73,9 +76,11 @@ export function planEntry(request: ScaffoldRequest): ScaffoldPlan {
   const collection = COLLECTIONS[spec.collection];
   const route = collection.route(id);
   // The checker's `duplicate-route` rule: pages of the site, and the routes under which it makes pages of its own (/plays/filter/).
-  const reserved = ((STATIC_ROUTES as readonly string[]).includes(route) || RESERVED_ROUTES.some((prefix) => route.startsWith(prefix)));
+  const reserved = (STATIC_ROUTES as readonly string[]).includes(route) || RESERVED_ROUTES.some((prefix) => route.startsWith(prefix));
   if (reserved) {
-    throw new ScaffoldError(`the id "${id}" would publish at ${route}, which is reserved for a page of the site; nothing was written. Choose another id with --id`);
+    throw new ScaffoldError(
+      `the id "${id}" would publish at ${route}, which is reserved for a page of the site; nothing was written. Choose another id with --id`,
+    );
   }
   return {
     kind: request.kind,
@@ -95,7 +100,9 @@ export function writeEntry(plan: ScaffoldPlan, cwd = process.cwd()): void {
   const collection = COLLECTIONS[KINDS[plan.kind].collection];
   const taken = collection.extensions.map((ext) => path.join(folder, `${plan.id}${ext}`)).find((file) => fs.existsSync(file));
   const refuse = (file: string) =>
-    new ScaffoldError(`${path.relative(cwd, file) || file} already exists; nothing was written. Edit that file, or choose another id with --id`);
+    new ScaffoldError(
+      `${path.relative(cwd, file) || file} already exists; nothing was written. Edit that file, or choose another id with --id`,
+    );
   if (taken) throw refuse(taken);
   fs.mkdirSync(folder, { recursive: true });
   try {

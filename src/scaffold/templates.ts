@@ -98,11 +98,15 @@ const note = (input: TemplateInput) =>
     `  - ${q(todo('a second question for the reader'))}`,
     '---',
     '',
-    todo('the idea in two or three sentences, in our own words. The headings below are a start: rename, merge or drop them to fit the idea.'),
+    todo(
+      'the idea in two or three sentences, in our own words. The headings below are a start: rename, merge or drop them to fit the idea.',
+    ),
     '',
     '## Where it comes from',
     '',
-    todo('which source text makes the point and how, paraphrased; put a short verbatim quotation in a Quote component (see CONTRIBUTING.md).'),
+    todo(
+      'which source text makes the point and how, paraphrased; put a short verbatim quotation in a Quote component (see CONTRIBUTING.md).',
+    ),
     '',
     '## An example',
     '',
@@ -210,12 +214,54 @@ const readingPath = (input: TemplateInput) =>
 
 /** Every kind `npm run new` creates, by the name typed on the command line. */
 export const KINDS = {
-  note: { collection: 'notes', extension: '.mdx', titleLabel: 'title', describe: 'a note: one idea, explained (content/notes/, MDX)', needsTheme: true, render: note },
-  play: { collection: 'plays', extension: '.yaml', titleLabel: 'title', describe: 'a play: a short team workshop (content/plays/)', needsTheme: true, render: play },
-  term: { collection: 'glossary', extension: '.yaml', titleLabel: 'term', describe: 'a glossary term (content/glossary/)', needsTheme: false, render: term },
-  source: { collection: 'sources', extension: '.yaml', titleLabel: 'title', describe: 'a work the source texts cite (content/sources/)', needsTheme: false, render: source },
-  event: { collection: 'timeline', extension: '.yaml', titleLabel: 'title', describe: 'a dated event on the timeline (content/timeline/)', needsTheme: false, render: event },
-  path: { collection: 'paths', extension: '.yaml', titleLabel: 'title', describe: 'a reading path through notes (content/paths/)', needsTheme: true, render: readingPath },
+  note: {
+    collection: 'notes',
+    extension: '.mdx',
+    titleLabel: 'title',
+    describe: 'a note: one idea, explained (content/notes/, MDX)',
+    needsTheme: true,
+    render: note,
+  },
+  play: {
+    collection: 'plays',
+    extension: '.yaml',
+    titleLabel: 'title',
+    describe: 'a play: a short team workshop (content/plays/)',
+    needsTheme: true,
+    render: play,
+  },
+  term: {
+    collection: 'glossary',
+    extension: '.yaml',
+    titleLabel: 'term',
+    describe: 'a glossary term (content/glossary/)',
+    needsTheme: false,
+    render: term,
+  },
+  source: {
+    collection: 'sources',
+    extension: '.yaml',
+    titleLabel: 'title',
+    describe: 'a work the source texts cite (content/sources/)',
+    needsTheme: false,
+    render: source,
+  },
+  event: {
+    collection: 'timeline',
+    extension: '.yaml',
+    titleLabel: 'title',
+    describe: 'a dated event on the timeline (content/timeline/)',
+    needsTheme: false,
+    render: event,
+  },
+  path: {
+    collection: 'paths',
+    extension: '.yaml',
+    titleLabel: 'title',
+    describe: 'a reading path through notes (content/paths/)',
+    needsTheme: true,
+    render: readingPath,
+  },
 } as const satisfies Record<string, KindSpec>;
 
 export type Kind = keyof typeof KINDS;

@@ -41,9 +41,7 @@ export type ThemeId = (typeof THEME_IDS)[number];
 /** Ids and tags: lowercase words joined by hyphens, e.g. `working-backwards`. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-export const entryId = z
-  .string()
-  .regex(ID_PATTERN, { message: 'use lowercase words joined by hyphens, for example "working-backwards"' });
+export const entryId = z.string().regex(ID_PATTERN, { message: 'use lowercase words joined by hyphens, for example "working-backwards"' });
 
 export const themeId = z.enum(THEME_IDS, {
   message: `use one of: ${THEME_IDS.join(', ')}`,
@@ -87,4 +85,10 @@ export const summary = visible(
     .max(160, { message: 'keep the summary to 160 characters or fewer (it is used as the meta description)' }),
 );
 
-export const title = visible(z.string().trim().min(3, { message: 'give a title of at least 3 characters' }).max(90, { message: 'keep the title to 90 characters or fewer' }));
+export const title = visible(
+  z
+    .string()
+    .trim()
+    .min(3, { message: 'give a title of at least 3 characters' })
+    .max(90, { message: 'keep the title to 90 characters or fewer' }),
+);

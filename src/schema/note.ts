@@ -23,7 +23,10 @@ export const noteSchema = z
     /** Drafts are checked but not published. */
     draft: z.boolean().default(false),
     /** Two to four questions for the reader to reflect on. */
-    reflect: z.array(z.string().trim().min(10, { message: 'a reflection question needs at least 10 characters' })).max(4, { message: 'ask at most 4 reflection questions' }).default([]),
+    reflect: z
+      .array(z.string().trim().min(10, { message: 'a reflection question needs at least 10 characters' }))
+      .max(4, { message: 'ask at most 4 reflection questions' })
+      .default([]),
     /** Set to false to stop glossary terms in this note from being linked automatically. */
     glossaryLinks: z.boolean().default(true),
   })

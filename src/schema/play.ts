@@ -95,7 +95,8 @@ export const playSchema = z
     }
     const ids = new Set<string>();
     play.prompts.forEach((prompt, i) => {
-      if (ids.has(prompt.id)) ctx.addIssue({ code: 'custom', path: ['prompts', i, 'id'], message: `prompt id "${prompt.id}" is used twice` });
+      if (ids.has(prompt.id))
+        ctx.addIssue({ code: 'custom', path: ['prompts', i, 'id'], message: `prompt id "${prompt.id}" is used twice` });
       ids.add(prompt.id);
     });
     play.steps.forEach((step, i) =>

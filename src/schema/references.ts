@@ -22,7 +22,14 @@ export interface ReferenceField {
   except?: string;
 }
 
-const citations: ReferenceField = { field: 'sources', key: 'id', target: 'sources', what: 'source', backlink: false, except: GENERAL_SOURCE };
+const citations: ReferenceField = {
+  field: 'sources',
+  key: 'id',
+  target: 'sources',
+  what: 'source',
+  backlink: false,
+  except: GENERAL_SOURCE,
+};
 const theme: ReferenceField = { field: 'theme', target: 'themes', what: 'theme', backlink: false };
 const notes: ReferenceField = { field: 'notes', target: 'notes', what: 'note', backlink: true };
 
@@ -56,7 +63,8 @@ export function referencesOf(collection: CollectionName, data: unknown): Referen
     if (Array.isArray(value)) {
       value.forEach((item, index) => {
         if (!declaration.key) add(item, [declaration.field, index]);
-        else if (typeof item === 'object' && item !== null) add((item as Record<string, unknown>)[declaration.key], [declaration.field, index, declaration.key]);
+        else if (typeof item === 'object' && item !== null)
+          add((item as Record<string, unknown>)[declaration.key], [declaration.field, index, declaration.key]);
       });
     } else if (!declaration.key) {
       add(value, [declaration.field]);

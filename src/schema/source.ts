@@ -17,7 +17,10 @@ export const sourceSchema = z
     /** The date as a text gives it (a year, a month, a day). Leave out if no text says. */
     date: z.string().trim().min(4).optional(),
     /** For `kind: text`: the file name in the sources folder, used by the quotation check. */
-    file: z.string().regex(/^[\w.-]+\.txt$/, { message: 'give the file name of the text, for example 001_2e631b88d36cfdd4.txt' }).optional(),
+    file: z
+      .string()
+      .regex(/^[\w.-]+\.txt$/, { message: 'give the file name of the text, for example 001_2e631b88d36cfdd4.txt' })
+      .optional(),
     /** One sentence on what the source is. */
     summary,
     /** What the source texts say about it, in our words. */

@@ -13,14 +13,18 @@ export const DEFAULT_SITE = 'dist';
 
 export const searchIndexCommand: CommandSpec = {
   name: 'search-index',
-  summary: 'Builds the search index of a built site with Pagefind: one record per note, play, glossary term, timeline event, source, theme and reading path.',
+  summary:
+    'Builds the search index of a built site with Pagefind: one record per note, play, glossary term, timeline event, source, theme and reading path.',
   usage: 'node scripts/search-index.ts [--site DIR] [--content DIR]',
   flags: {
     site: { type: 'string', value: 'DIR', default: DEFAULT_SITE, description: 'the built site to index; the index goes to DIR/pagefind/' },
     content: { type: 'string', value: 'DIR', description: 'content folder the site was built from (default: $CONTENT_DIR or content/)' },
     help: { type: 'boolean', short: 'h', description: 'show this help' },
   },
-  examples: ['npm run build && node scripts/search-index.ts', 'CONTENT_DIR=tests/fixtures/site node scripts/search-index.ts --site /tmp/site'],
+  examples: [
+    'npm run build && node scripts/search-index.ts',
+    'CONTENT_DIR=tests/fixtures/site node scripts/search-index.ts --site /tmp/site',
+  ],
 };
 
 /** Turns parsed flags into indexer options, resolving folders against the working directory. */

@@ -85,7 +85,9 @@ export function sentenceExcerpt(source: ExcerptSource, length = EXCERPT_WORDS): 
   }
   for (const anchor of source.anchors ?? []) if (/^h[1-6]$/.test(anchor.element)) cover(anchor.location, wordCount(anchor.text));
 
-  const scored = source.weighted_locations?.length ? [...source.weighted_locations] : source.locations.map((location) => ({ location, balanced_score: 1 }));
+  const scored = source.weighted_locations?.length
+    ? [...source.weighted_locations]
+    : source.locations.map((location) => ({ location, balanced_score: 1 }));
   const inText = scored.filter(({ location }) => location >= 0 && location < all.length && !heading[location]);
   // Every match in a heading: show the text that follows the first of them.
   let at = inText.sort((a, b) => b.balanced_score - a.balanced_score || a.location - b.location)[0]?.location;

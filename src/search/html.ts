@@ -26,8 +26,12 @@ export function pageProblem(html: string): string | null {
  * each value gets an element of its own.
  */
 export function searchTags(record: SearchRecord): string {
-  const filters = Object.entries(recordFilters(record)).flatMap(([key, values]) => values.map((value) => `<span data-pagefind-filter="${escapeAttribute(`${key}:${value}`)}"></span>`));
-  const meta = Object.entries(recordMeta(record)).map(([key, value]) => `<span data-pagefind-meta="${escapeAttribute(`${key}:${value}`)}"></span>`);
+  const filters = Object.entries(recordFilters(record)).flatMap(([key, values]) =>
+    values.map((value) => `<span data-pagefind-filter="${escapeAttribute(`${key}:${value}`)}"></span>`),
+  );
+  const meta = Object.entries(recordMeta(record)).map(
+    ([key, value]) => `<span data-pagefind-meta="${escapeAttribute(`${key}:${value}`)}"></span>`,
+  );
   return `<div hidden>${[...filters, ...meta].join('')}</div>`;
 }
 

@@ -58,13 +58,17 @@ export interface IndexReport {
 function fail(problems: string[], advice: string): never {
   const shown = problems.slice(0, 5).map((p) => `  - ${p}`);
   const more = problems.length > shown.length ? [`  … and ${problems.length - shown.length} more`] : [];
-  throw new SearchIndexError([`${problems.length === 1 ? 'a page cannot' : `${problems.length} pages cannot`} be indexed:`, ...shown, ...more, advice].join('\n'));
+  throw new SearchIndexError(
+    [`${problems.length === 1 ? 'a page cannot' : `${problems.length} pages cannot`} be indexed:`, ...shown, ...more, advice].join('\n'),
+  );
 }
 
 /** Fails before Pagefind starts if a record's page was not built (a site built from other content). */
 function checkPagesExist(siteDir: string, records: readonly SearchRecord[]): void {
   const missing = records.flatMap((record) =>
-    record.source.kind === 'html' && !fs.existsSync(path.join(siteDir, record.source.file)) ? [`${record.key}: no ${record.source.file} in ${siteDir}`] : [],
+    record.source.kind === 'html' && !fs.existsSync(path.join(siteDir, record.source.file))
+      ? [`${record.key}: no ${record.source.file} in ${siteDir}`]
+      : [],
   );
   if (missing.length > 0) fail(missing, 'Build the site from the same content folder before indexing it (CONTENT_DIR, or --content).');
 }
@@ -83,7 +87,8 @@ async function addRecords(index: pagefind.PagefindIndex, siteDir: string, record
   const pending: { record: SearchRecord; response: Promise<pagefind.NewFileResponse> }[] = [];
   const settle = async (item: { record: SearchRecord; response: Promise<pagefind.NewFileResponse> }) => {
     const response = await item.response;
-    if (response.errors.length > 0) throw new SearchIndexError(`Pagefind refused ${item.record.key} (${item.record.url}): ${response.errors.join('; ')}`);
+    if (response.errors.length > 0)
+      throw new SearchIndexError(`Pagefind refused ${item.record.key} (${item.record.url}): ${response.errors.join('; ')}`);
   };
   for (const record of records) {
     let response: Promise<pagefind.NewFileResponse>;
@@ -155,7 +160,8 @@ export async function buildSearchIndex({ siteDir, contentDir }: IndexOptions): P
     if (error instanceof SearchRecordError) throw new SearchIndexError(error.message, { cause: error });
     throw error;
   }
-  if (records.length === 0) throw new SearchIndexError(`no published entries in ${contentDir}: is that the content folder the site was built from?`);
+  if (records.length === 0)
+    throw new SearchIndexError(`no published entries in ${contentDir}: is that the content folder the site was built from?`);
   checkPagesExist(siteDir, records);
 
   try {

@@ -43,7 +43,9 @@ function borrowedThemes(graph: SiteGraph, entry: GraphEntry, noteIds: readonly s
   const listed = noteIds.map((id) => ownTheme(graph.entries.get(`notes/${id}`)));
   const themes = listed.filter((t): t is ThemeId => t !== null);
   if (themes.length > 0) return themeOrder(themes);
-  return themeOrder((graph.backlinks.get(entry.key) ?? []).map((key) => ownTheme(graph.entries.get(key))).filter((t): t is ThemeId => t !== null));
+  return themeOrder(
+    (graph.backlinks.get(entry.key) ?? []).map((key) => ownTheme(graph.entries.get(key))).filter((t): t is ThemeId => t !== null),
+  );
 }
 
 /** A source belongs to the themes of what cites it; a cited work also to those of the texts that mention it. */
@@ -72,7 +74,8 @@ export const pageFile = (route: string): string => `${route.replace(/^\/+/, '')}
 
 /** An entry's validated data; the build already enforced the schemas, so none means the content changed since. */
 function dataOf<C extends CollectionName>(entry: GraphEntry, collection: C): CollectionData[C] {
-  if (!isEntryOf(entry, collection)) throw new SearchRecordError(`${entry.raw.file} does not match its schema; run \`npm run check\` for details`);
+  if (!isEntryOf(entry, collection))
+    throw new SearchRecordError(`${entry.raw.file} does not match its schema; run \`npm run check\` for details`);
   return entry.data;
 }
 
@@ -143,4 +146,3 @@ export function countByType(records: readonly SearchRecord[]): Record<SearchType
   for (const record of records) counts[record.type] += 1;
   return counts;
 }
-

@@ -21,7 +21,8 @@ export interface Allowed {
 /** Longer queries are cut: nobody types more, and a shared link cannot make the page search a novel. */
 export const MAX_QUERY = 200;
 
-const pick = (value: string | null, allowed: readonly string[]): string | null => (value !== null && allowed.includes(value) ? value : null);
+const pick = (value: string | null, allowed: readonly string[]): string | null =>
+  value !== null && allowed.includes(value) ? value : null;
 
 /** Reads the state from a query string; unknown types and themes are ignored rather than matching nothing. */
 export function parseSearchState(search: string, allowed: Allowed): SearchState {

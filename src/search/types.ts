@@ -10,7 +10,15 @@ import type { CollectionName, ThemeId } from '../schema/index.ts';
  * them. The values are the collection names, so `?type=glossary` reads like
  * the site's own sections.
  */
-export const SEARCH_TYPES = ['notes', 'plays', 'glossary', 'timeline', 'sources', 'themes', 'paths'] as const satisfies readonly CollectionName[];
+export const SEARCH_TYPES = [
+  'notes',
+  'plays',
+  'glossary',
+  'timeline',
+  'sources',
+  'themes',
+  'paths',
+] as const satisfies readonly CollectionName[];
 export type SearchType = (typeof SEARCH_TYPES)[number];
 
 /** The Pagefind filter keys every record carries. */

@@ -37,7 +37,12 @@ function textsOf(entry: GraphEntry): { names: string[]; prose: string[] } {
   } else if (isEntryOf(entry, 'notes') || isEntryOf(entry, 'themes') || isEntryOf(entry, 'paths')) {
     prose.push(entry.data.summary);
   } else if (isEntryOf(entry, 'plays')) {
-    prose.push(entry.data.purpose, entry.data.outcome, ...entry.data.steps.flatMap((step) => [step.title, step.instructions]), ...entry.data.prompts.map((prompt) => prompt.question));
+    prose.push(
+      entry.data.purpose,
+      entry.data.outcome,
+      ...entry.data.steps.flatMap((step) => [step.title, step.instructions]),
+      ...entry.data.prompts.map((prompt) => prompt.question),
+    );
   } else if (isEntryOf(entry, 'sources')) {
     prose.push(entry.data.summary, entry.data.about);
   } else if (isEntryOf(entry, 'timeline')) {

@@ -37,7 +37,8 @@ export function mergePolicies(policies: Iterable<Policy>): Policy {
   return merged;
 }
 
-export const formatPolicy = (policy: Policy): string => [...policy].map(([directive, sources]) => [directive, ...sources].join(' ')).join('; ');
+export const formatPolicy = (policy: Policy): string =>
+  [...policy].map(([directive, sources]) => [directive, ...sources].join(' ')).join('; ');
 
 /** The Content Security Policy of a page's <meta> tag, or null. */
 export function metaPolicy(html: string): string | null {
@@ -49,7 +50,7 @@ export function metaPolicy(html: string): string | null {
 export function headersFile(policy: Policy): string {
   const withFrames: Policy = new Map([...policy, ['frame-ancestors', ["'none'"]]]);
   return [
-    '# Written by the build (src/security/headers.ts) from the pages\' own policies. Netlify and Cloudflare Pages read this file.',
+    "# Written by the build (src/security/headers.ts) from the pages' own policies. Netlify and Cloudflare Pages read this file.",
     '/*',
     `  Content-Security-Policy: ${formatPolicy(withFrames)}`,
     '  X-Content-Type-Options: nosniff',

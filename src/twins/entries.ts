@@ -73,18 +73,42 @@ function frontMatter(fields: Record<string, unknown>): string {
   return `---\n${stringify(fields, { lineWidth: 0 })}---\n`;
 }
 
-function twinOf(context: TwinContext, entry: GraphEntry & { collection: TwinCollection }, summary: string, citations: readonly Citation[], blocks: RootContent[]): Twin {
+function twinOf(
+  context: TwinContext,
+  entry: GraphEntry & { collection: TwinCollection },
+  summary: string,
+  citations: readonly Citation[],
+  blocks: RootContent[],
+): Twin {
   const url = pageUrl(context, entry);
   const route = twinRoute(entry.collection, entry.id);
   const body = markdownOf([heading(1, entry.title), ...blocks]);
   const front = frontMatter({ title: entry.title, url, summary, sources: sourcesOf(context, citations) });
-  return { collection: entry.collection, id: entry.id, title: entry.title, summary, url, route, twinUrl: siteAddress(context.publicUrl, context.base, route), body, markdown: `${front}\n${body}`, blocks };
+  return {
+    collection: entry.collection,
+    id: entry.id,
+    title: entry.title,
+    summary,
+    url,
+    route,
+    twinUrl: siteAddress(context.publicUrl, context.base, route),
+    body,
+    markdown: `${front}\n${body}`,
+    blocks,
+  };
 }
 
 export function noteTwin(context: TwinContext, note: EntryOf<'notes'>): Twin {
   const { data } = note;
   const blocks: RootContent[] = [p(t(data.summary)), ...twinBodyTree(bodyTree(note.raw), note, context)];
-  if (data.reflect.length > 0) blocks.push(heading(2, twinStrings.reflect), list(data.reflect.map((q) => [t(q)]), true));
+  if (data.reflect.length > 0)
+    blocks.push(
+      heading(2, twinStrings.reflect),
+      list(
+        data.reflect.map((q) => [t(q)]),
+        true,
+      ),
+    );
   return twinOf(context, note, data.summary, data.sources, blocks);
 }
 
@@ -94,7 +118,16 @@ export function themeTwin(context: TwinContext, theme: EntryOf<'themes'>): Twin 
     (note) => note.title,
   );
   const blocks: RootContent[] = [p(t(theme.data.summary)), ...twinBodyTree(bodyTree(theme.raw), theme, context)];
-  if (notes.length > 0) blocks.push(heading(2, twinStrings.themeNotes), list(linksTo(context, notes.map((note) => note.key))));
+  if (notes.length > 0)
+    blocks.push(
+      heading(2, twinStrings.themeNotes),
+      list(
+        linksTo(
+          context,
+          notes.map((note) => note.key),
+        ),
+      ),
+    );
   return twinOf(context, theme, theme.data.summary, [], blocks);
 }
 
@@ -111,7 +144,10 @@ export function playTwin(context: TwinContext, play: EntryOf<'plays'>): Twin {
     field(s.time, t(strings.facilitator.timeValue(data.runMinutes, data.prepMinutes))),
     field(s.people, t(strings.facilitator.peopleValue(data.groupSize.min, data.groupSize.max))),
   ];
-  const builtOn = linksTo(context, data.notes.map((id) => `notes/${id}`));
+  const builtOn = linksTo(
+    context,
+    data.notes.map((id) => `notes/${id}`),
+  );
   if (builtOn.length > 0) blocks.push(field(s.builtOn, ...builtOn.flatMap((link, i) => (i > 0 ? [t(', '), ...link] : link))));
   if (data.roles.length > 0) blocks.push(heading(2, s.roles), list(data.roles.map((role) => [strong(role.name), t(`: ${role.does}`)])));
   if (data.materials.length > 0) blocks.push(heading(2, s.materials), list(data.materials.map((item) => [t(item)])));
@@ -127,7 +163,14 @@ export function playTwin(context: TwinContext, play: EntryOf<'plays'>): Twin {
     list(
       order.flatMap((id) => {
         const prompt = prompts.get(id);
-        return prompt ? [[t(`${prompt.question} `), { type: 'emphasis', children: [t(`(${strings.describeAnswer(prompt)})`)] } satisfies PhrasingContent]] : [];
+        return prompt
+          ? [
+              [
+                t(`${prompt.question} `),
+                { type: 'emphasis', children: [t(`(${strings.describeAnswer(prompt)})`)] } satisfies PhrasingContent,
+              ],
+            ]
+          : [];
       }),
       true,
     ),
@@ -140,16 +183,22 @@ export function termTwin(context: TwinContext, term: EntryOf<'glossary'>): Twin 
   const { data } = term;
   const blocks: RootContent[] = [p(t(data.definition))];
   if (data.aliases.length > 0) blocks.push(field(twinStrings.glossary.also, t(data.aliases.join(', '))));
-  const notes = linksTo(context, data.notes.map((id) => `notes/${id}`));
+  const notes = linksTo(
+    context,
+    data.notes.map((id) => `notes/${id}`),
+  );
   if (notes.length > 0) blocks.push(field(twinStrings.glossary.notes, ...notes.flatMap((link, i) => (i > 0 ? [t(', '), ...link] : link))));
   return twinOf(context, term, data.definition.replace(/\s+/g, ' '), data.sources, blocks);
 }
 
 /** Every twin of the site: themes in their order, then notes, plays and terms by title. */
 export function siteTwins(context: TwinContext): { themes: Twin[]; notes: Twin[]; plays: Twin[]; glossary: Twin[] } {
-  const published = <C extends TwinCollection>(collection: C) => context.graph.byCollection[collection].filter((entry): entry is EntryOf<C> => isEntryOf(entry, collection) && !entry.draft);
+  const published = <C extends TwinCollection>(collection: C) =>
+    context.graph.byCollection[collection].filter((entry): entry is EntryOf<C> => isEntryOf(entry, collection) && !entry.draft);
   return {
-    themes: [...published('themes')].sort((x, y) => x.data.order - y.data.order || (x.id < y.id ? -1 : 1)).map((theme) => themeTwin(context, theme)),
+    themes: [...published('themes')]
+      .sort((x, y) => x.data.order - y.data.order || (x.id < y.id ? -1 : 1))
+      .map((theme) => themeTwin(context, theme)),
     notes: sortBy(published('notes'), (note) => note.title).map((note) => noteTwin(context, note)),
     plays: sortBy(published('plays'), (play) => play.title).map((play) => playTwin(context, play)),
     glossary: sortBy(published('glossary'), (term) => term.title).map((term) => termTwin(context, term)),

@@ -34,12 +34,24 @@ export function llmsTxt(site: SiteSummary, twins: Sections): string {
         children: twins[name].map((twin) => ({
           type: 'listItem',
           spread: false,
-          children: [{ type: 'paragraph', children: [{ type: 'link', url: twin.twinUrl, children: [{ type: 'text', value: twin.title }] }, { type: 'text', value: `: ${twin.summary}` }] }],
+          children: [
+            {
+              type: 'paragraph',
+              children: [
+                { type: 'link', url: twin.twinUrl, children: [{ type: 'text', value: twin.title }] },
+                { type: 'text', value: `: ${twin.summary}` },
+              ],
+            },
+          ],
         })),
       },
     ]),
   );
-  return [head(site, site.title), markdownOf([{ type: 'paragraph', children: [{ type: 'text', value: twinStrings.llms.intro }] }]), ...blocks].join('\n');
+  return [
+    head(site, site.title),
+    markdownOf([{ type: 'paragraph', children: [{ type: 'text', value: twinStrings.llms.intro }] }]),
+    ...blocks,
+  ].join('\n');
 }
 
 /**
@@ -64,7 +76,13 @@ export function llmsFullTxt(site: SiteSummary, notes: readonly Twin[]): string {
   const parts = notes.map((note) =>
     markdownOf([
       { type: 'heading', depth: 1, children: [{ type: 'text', value: note.title }] },
-      { type: 'paragraph', children: [{ type: 'text', value: `${twinStrings.llms.address}: ` }, { type: 'link', url: note.url, children: [{ type: 'text', value: note.url }] }] },
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', value: `${twinStrings.llms.address}: ` },
+          { type: 'link', url: note.url, children: [{ type: 'text', value: note.url }] },
+        ],
+      },
       ...ownFootnotes(note.blocks, note.id),
     ]),
   );

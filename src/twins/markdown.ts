@@ -5,7 +5,19 @@
  * blockquotes (`<Quote>` with its attribution, `<Aside>` with its title), and
  * no HTML at all. The graph's tree is never changed: this works on a copy.
  */
-import type { BlockContent, Blockquote, DefinitionContent, Link, Nodes, Paragraph, Parents, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type {
+  BlockContent,
+  Blockquote,
+  DefinitionContent,
+  Link,
+  Nodes,
+  Paragraph,
+  Parents,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Text,
+} from 'mdast';
 import { toMarkdown, type Options } from 'mdast-util-to-markdown';
 import remarkGfm from 'remark-gfm';
 import { unified } from 'unified';
@@ -33,7 +45,20 @@ interface JsxElement {
 
 const isJsx = (node: { type: string }): node is JsxElement => node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
 const isBlank = (node: { type: string; value?: unknown }) => node.type === 'text' && typeof node.value === 'string' && !node.value.trim();
-const PHRASING = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode', 'break', 'link', 'linkReference', 'image', 'imageReference', 'footnoteReference', 'mdxJsxTextElement']);
+const PHRASING = new Set([
+  'text',
+  'emphasis',
+  'strong',
+  'delete',
+  'inlineCode',
+  'break',
+  'link',
+  'linkReference',
+  'image',
+  'imageReference',
+  'footnoteReference',
+  'mdxJsxTextElement',
+]);
 
 function props(node: JsxElement): Record<string, string> {
   const out: Record<string, string> = {};
@@ -54,14 +79,16 @@ const paragraph = (...children: PhrasingContent[]): Paragraph => ({ type: 'parag
 const link = (url: string, label: string): Link => ({ type: 'link', url, children: [text(label)] });
 
 /** An address of the site for a resolved route and anchor. */
-const addressOf = (context: TwinContext, route: string, anchor: string | null) => `${siteAddress(context.publicUrl, context.base, route)}${anchor ? `#${anchor}` : ''}`;
+const addressOf = (context: TwinContext, route: string, anchor: string | null) =>
+  `${siteAddress(context.publicUrl, context.base, route)}${anchor ? `#${anchor}` : ''}`;
 
 /** A component as Markdown: `<Quote>` and `<Aside>` as blockquotes, anything else (which the safety policy refuses) as its content. */
 function componentBlocks(node: JsxElement, context: TwinContext): BlockContent[] {
   const attributes = props(node);
   if (node.name === 'Quote') {
     const cited = context.graph.entries.get(`sources/${attributes.source ?? ''}`);
-    const source: PhrasingContent = cited && !cited.draft ? link(addressOf(context, cited.route, null), cited.title) : text(attributes.source ?? '');
+    const source: PhrasingContent =
+      cited && !cited.draft ? link(addressOf(context, cited.route, null), cited.title) : text(attributes.source ?? '');
     const by = attributes.by ? `— ${attributes.by}, in ` : '— ';
     return [{ type: 'blockquote', children: [...asBlocks(node.children), paragraph(text(by), source)] } satisfies Blockquote];
   }
@@ -72,7 +99,8 @@ function componentBlocks(node: JsxElement, context: TwinContext): BlockContent[]
     const first = blocks[0];
     const title: PhrasingContent = { type: 'strong', children: [text(`${label}:`)] };
     // The title leads the aside's first paragraph, as a bold run-in ("**Try it:** Run …").
-    if (first?.type === 'paragraph') return [{ type: 'blockquote', children: [paragraph(title, text(' '), ...first.children), ...blocks.slice(1)] }];
+    if (first?.type === 'paragraph')
+      return [{ type: 'blockquote', children: [paragraph(title, text(' '), ...first.children), ...blocks.slice(1)] }];
     return [{ type: 'blockquote', children: [paragraph(title), ...blocks] }];
   }
   return asBlocks(node.children);
@@ -91,7 +119,12 @@ function replaceComponents(parent: Parents, context: TwinContext): void {
   for (const child of children) {
     if (isJsx(child)) {
       out.push(...(child.type === 'mdxJsxFlowElement' ? componentBlocks(child, context) : (child.children as Nodes[])));
-    } else if (child.type === 'html' || child.type === 'mdxjsEsm' || child.type === 'mdxFlowExpression' || child.type === 'mdxTextExpression') {
+    } else if (
+      child.type === 'html' ||
+      child.type === 'mdxjsEsm' ||
+      child.type === 'mdxFlowExpression' ||
+      child.type === 'mdxTextExpression'
+    ) {
       // No raw HTML (only comments pass the safety policy) and no code in a twin.
     } else {
       out.push(child);

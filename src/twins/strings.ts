@@ -21,7 +21,8 @@ export const twinStrings = {
   },
   glossary: { also: 'Also written', notes: 'Read more' },
   llms: {
-    intro: 'Every page listed here is a Markdown twin of a page of the site (the same address without .md is the page); llms-full.txt holds all notes in one file.',
+    intro:
+      'Every page listed here is a Markdown twin of a page of the site (the same address without .md is the page); llms-full.txt holds all notes in one file.',
     sections: { themes: 'Themes', notes: 'Notes', plays: 'Plays', glossary: 'Glossary' },
     fullTitle: (site: string) => `${site}: all notes`,
     address: 'Address',

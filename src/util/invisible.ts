@@ -72,4 +72,3 @@ const escapeOne = (character: string) => `\\u${(character.codePointAt(0) ?? 0).t
 export function printable(text: string, options: { multiline?: boolean } = {}): string {
   return text.replace(options.multiline ? UNPRINTABLE_MULTILINE : UNPRINTABLE_INLINE, escapeOne);
 }
-

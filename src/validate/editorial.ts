@@ -25,7 +25,6 @@ export const TAGS_FILE = 'tags.yaml';
 
 const ENTRY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-
 const at = (entry: GraphEntry, line: number, rule: string, message: string, fix: string): Finding => ({
   file: entry.raw.file,
   line,
@@ -123,7 +122,15 @@ export function nearDuplicateTags(a: string, b: string): boolean {
 export function readTagList(root: string): TagList | null {
   const absolute = path.join(root, TAGS_FILE);
   const file = path.relative(process.cwd(), absolute) || TAGS_FILE;
-  const problem = (line: number, message: string, fix: string): Finding => ({ file, line, column: 1, rule: 'tag-list', severity: 'error', message, fix });
+  const problem = (line: number, message: string, fix: string): Finding => ({
+    file,
+    line,
+    column: 1,
+    rule: 'tag-list',
+    severity: 'error',
+    message,
+    fix,
+  });
   let stat: fs.Stats;
   try {
     stat = fs.lstatSync(absolute);
@@ -140,9 +147,17 @@ export function readTagList(root: string): TagList | null {
     list.findings.push(problem(parsed.problem.line, `${TAGS_FILE} does not parse: ${parsed.problem.message}`, parsed.problem.fix));
     return list;
   }
-  const root_ = parsed.document.contents as { items?: { key: { value?: unknown; range?: [number, number, number] }; value: { value?: unknown } | null }[] } | null;
+  const root_ = parsed.document.contents as {
+    items?: { key: { value?: unknown; range?: [number, number, number] }; value: { value?: unknown } | null }[];
+  } | null;
   if (!root_ || !Array.isArray(root_.items) || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
-    list.findings.push(problem(1, `${TAGS_FILE} must be a list of \`tag: description\` lines`, 'write one line per tag, e.g. `trust: Why customers trust a company and how it earns that trust.`'));
+    list.findings.push(
+      problem(
+        1,
+        `${TAGS_FILE} must be a list of \`tag: description\` lines`,
+        'write one line per tag, e.g. `trust: Why customers trust a company and how it earns that trust.`',
+      ),
+    );
     return list;
   }
   for (const item of root_.items) {
@@ -151,11 +166,19 @@ export function readTagList(root: string): TagList | null {
     const line = parsed.lineCounter.linePos(item.key?.range?.[0] ?? 0).line;
     const description = item.value?.value;
     if (!ENTRY_ID.test(tag)) {
-      list.findings.push(problem(line, `the tag "${tag}" is not lowercase words joined by hyphens`, 'write it like an id, e.g. `customer-service`'));
+      list.findings.push(
+        problem(line, `the tag "${tag}" is not lowercase words joined by hyphens`, 'write it like an id, e.g. `customer-service`'),
+      );
       continue;
     }
     if (typeof description !== 'string' || description.trim().length < 10 || description.length > 160 || /\n/.test(description)) {
-      list.findings.push(problem(line, `the tag "${tag}" needs a one-line description of 10-160 characters`, 'say in one line what the notes with this tag have in common'));
+      list.findings.push(
+        problem(
+          line,
+          `the tag "${tag}" needs a one-line description of 10-160 characters`,
+          'say in one line what the notes with this tag have in common',
+        ),
+      );
     }
     const twin = [...list.tags.keys()].find((other) => nearDuplicateTags(tag, other));
     if (twin) {
@@ -207,8 +230,12 @@ function tagFindings(graph: SiteGraph): Finding[] {
           note,
           note.raw.lineOf(['tags', i]),
           'tag-unknown',
-          twin ? `the tag "${tag}" is not in ${list.file}; the list has "${twin}"` : `the tag "${tag}" is not in ${list.file}.${didYouMean(tag, listed)}`,
-          twin ? `use \`${twin}\`` : `use a tag from ${list.file}; a new tag goes into the list with a description, and only once at least ${MIN_TAG_USES} notes carry it`,
+          twin
+            ? `the tag "${tag}" is not in ${list.file}; the list has "${twin}"`
+            : `the tag "${tag}" is not in ${list.file}.${didYouMean(tag, listed)}`,
+          twin
+            ? `use \`${twin}\``
+            : `use a tag from ${list.file}; a new tag goes into the list with a description, and only once at least ${MIN_TAG_USES} notes carry it`,
         ),
       );
     });

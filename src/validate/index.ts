@@ -13,7 +13,6 @@ import { isEntryOf, type GraphEntry, type SiteGraph } from '../graph/site-graph.
 import { editorialFindings } from './editorial.ts';
 import type { Finding } from '../content/finding.ts';
 
-
 export interface ValidateOptions {
   /** The site's `public/` folder, where images must be (default: public/ in the working directory). */
   publicDir?: string;
@@ -21,7 +20,15 @@ export interface ValidateOptions {
   only?: ReadonlySet<string>;
 }
 
-const finding = (entry: GraphEntry, line: number, column: number, rule: string, message: string, fix: string, severity: Finding['severity'] = 'error'): Finding => ({
+const finding = (
+  entry: GraphEntry,
+  line: number,
+  column: number,
+  rule: string,
+  message: string,
+  fix: string,
+  severity: Finding['severity'] = 'error',
+): Finding => ({
   file: entry.raw.file,
   line,
   column,
@@ -41,7 +48,14 @@ export function validateSite(graph: SiteGraph, options: ValidateOptions = {}): F
   findings.push(...duplicateIdFindings(graph));
   for (const { entry, route } of graph.routeClashes) {
     findings.push(
-      finding(entry, 1, 1, 'duplicate-route', `the ${entry.collection} entry "${entry.id}" would be published at ${route}, which another page already uses`, 'rename the file: that id is reserved for a page of the site'),
+      finding(
+        entry,
+        1,
+        1,
+        'duplicate-route',
+        `the ${entry.collection} entry "${entry.id}" would be published at ${route}, which another page already uses`,
+        'rename the file: that id is reserved for a page of the site',
+      ),
     );
   }
   for (const entry of entries) {
@@ -76,7 +90,16 @@ function duplicateFindings(graph: SiteGraph): Finding[] {
       const title = entry.title.trim().toLowerCase();
       const first = titles.get(title);
       if (first) {
-        out.push(finding(entry, entry.raw.lineOf(['title']), 1, 'duplicate-title', `${collection} "${first.id}" already has the title "${entry.title}"`, 'give each entry a distinct title'));
+        out.push(
+          finding(
+            entry,
+            entry.raw.lineOf(['title']),
+            1,
+            'duplicate-title',
+            `${collection} "${first.id}" already has the title "${entry.title}"`,
+            'give each entry a distinct title',
+          ),
+        );
       } else titles.set(title, entry);
     }
   }
@@ -129,7 +152,9 @@ function referenceFindings(graph: SiteGraph, entry: GraphEntry): Finding[] {
         1,
         'unknown-reference',
         `\`${fieldPath.join('.')}\` refers to ${target?.draft ? 'a draft' : 'no'} ${declaration.what} "${id}".${didYouMean(id, ids(declaration.target))}`,
-        target?.draft ? 'publish that entry, or remove the reference' : `use the id (file name) of an entry in content/${declaration.target}/`,
+        target?.draft
+          ? 'publish that entry, or remove the reference'
+          : `use the id (file name) of an entry in content/${declaration.target}/`,
       ),
     );
   }
@@ -137,12 +162,23 @@ function referenceFindings(graph: SiteGraph, entry: GraphEntry): Finding[] {
     entry.data.citedIn.forEach((id, i) => {
       const cited = graph.entries.get(`sources/${id}`);
       if (isEntryOf(cited, 'sources') && cited.data.kind !== 'text') {
-        out.push(finding(entry, entry.raw.lineOf(['citedIn', i]), 1, 'unknown-reference', `\`citedIn\` must list source texts, but "${id}" is a cited work`, 'list the ids of the texts (kind: text) that mention this work'));
+        out.push(
+          finding(
+            entry,
+            entry.raw.lineOf(['citedIn', i]),
+            1,
+            'unknown-reference',
+            `\`citedIn\` must list source texts, but "${id}" is a cited work`,
+            'list the ids of the texts (kind: text) that mention this work',
+          ),
+        );
       }
     });
   }
   if (isEntryOf(entry, 'notes') && entry.data.related.includes(entry.id)) {
-    out.push(finding(entry, entry.raw.lineOf(['related']), 1, 'unknown-reference', 'a note lists itself in `related`', 'remove its own id'));
+    out.push(
+      finding(entry, entry.raw.lineOf(['related']), 1, 'unknown-reference', 'a note lists itself in `related`', 'remove its own id'),
+    );
   }
   return out;
 }
@@ -156,19 +192,56 @@ function bodyFindings(graph: SiteGraph, entry: GraphEntry, publicDir: string): F
   for (const link of graph.outgoing.get(entry.key) ?? []) {
     if (link.kind !== 'image' || !link.resolution.ok || link.resolution.external) continue;
     const problem = publicFileProblem(publicDir, link.resolution.route);
-    if (problem) out.push(finding(entry, link.line, link.column, 'image-source', `the image "${link.target}" ${problem}`, 'put the image file in public/ at that path (a regular file, not a link)'));
+    if (problem)
+      out.push(
+        finding(
+          entry,
+          link.line,
+          link.column,
+          'image-source',
+          `the image "${link.target}" ${problem}`,
+          'put the image file in public/ at that path (a regular file, not a link)',
+        ),
+      );
   }
   for (const link of entry.links) {
     if (link.kind === 'image' && link.label.trim() === '') {
-      out.push(finding(entry, link.line, link.column, 'image-alt', 'the image has no alt text', 'describe the image between the brackets: ![what it shows](…)'));
+      out.push(
+        finding(
+          entry,
+          link.line,
+          link.column,
+          'image-alt',
+          'the image has no alt text',
+          'describe the image between the brackets: ![what it shows](…)',
+        ),
+      );
     }
   }
   let previous = 1;
   for (const heading of entry.headings) {
     if (heading.depth === 1) {
-      out.push(finding(entry, heading.line, 1, 'heading-order', 'a level-1 heading (#) in the body; the title is the page’s only h1', 'start sections at ## instead'));
+      out.push(
+        finding(
+          entry,
+          heading.line,
+          1,
+          'heading-order',
+          'a level-1 heading (#) in the body; the title is the page’s only h1',
+          'start sections at ## instead',
+        ),
+      );
     } else if (heading.depth > previous + 1) {
-      out.push(finding(entry, heading.line, 1, 'heading-order', `the heading jumps from h${previous} to h${heading.depth}`, `use ${'#'.repeat(previous + 1)} here so headings nest in order`));
+      out.push(
+        finding(
+          entry,
+          heading.line,
+          1,
+          'heading-order',
+          `the heading jumps from h${previous} to h${heading.depth}`,
+          `use ${'#'.repeat(previous + 1)} here so headings nest in order`,
+        ),
+      );
     }
     previous = heading.depth;
   }
@@ -183,9 +256,17 @@ function bodyFindings(graph: SiteGraph, entry: GraphEntry, publicDir: string): F
 /** Published notes that nothing links to: readers can only find them by search. */
 function orphanFindings(graph: SiteGraph): Finding[] {
   return graph.byCollection.notes
-    .filter((note) => !note.draft && !(graph.backlinks.get(note.key)?.length))
+    .filter((note) => !note.draft && !graph.backlinks.get(note.key)?.length)
     .map((note) =>
-      finding(note, 1, 1, 'orphan', `no other entry links to the note "${note.id}"`, 'link to it from a related note, a play, a glossary term or a reading path', 'warning'),
+      finding(
+        note,
+        1,
+        1,
+        'orphan',
+        `no other entry links to the note "${note.id}"`,
+        'link to it from a related note, a play, a glossary term or a reading path',
+        'warning',
+      ),
     );
 }
 

@@ -83,13 +83,18 @@ export function findBodyPlaceholders(body: string): BodyPlaceholder[] {
 }
 
 const shorten = (text: string) => (text.length > 70 ? `${text.slice(0, 69)}…` : text);
-const fieldName = (path: readonly (string | number)[]) => `\`${path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[')}\``;
+const fieldName = (path: readonly (string | number)[]) =>
+  `\`${path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : p))
+    .join('.')
+    .replace(/\.\[/g, '[')}\``;
 
 /** What to put in place of a bare `todo`, judged by the field it sits in. */
 function idFix(path: readonly (string | number)[]): string {
   const key = path.findLast((segment): segment is string => typeof segment === 'string');
   const parent = path.filter((segment) => typeof segment === 'string').at(-2);
-  if (key === 'id' && parent === 'sources') return 'use the id (file name) of a source in content/sources/, or `general` with the fact itself as the locator';
+  if (key === 'id' && parent === 'sources')
+    return 'use the id (file name) of a source in content/sources/, or `general` with the fact itself as the locator';
   if (key === 'notes' || key === 'related' || key === 'note') return 'use the id (file name) of a note in content/notes/';
   if (key === 'citedIn') return 'use the id of a source text (kind: text) in content/sources/ that mentions this work';
   return 'replace it with a real value; the comment beside it says what goes there';
@@ -97,7 +102,10 @@ function idFix(path: readonly (string | number)[]): string {
 
 /** What to write instead of a text placeholder: its own instruction. */
 function textFix(value: string, what = 'it'): string {
-  const instruction = value.replace(/^\s*todo\s*:?\s*/i, '').trim().replace(/\.$/, '');
+  const instruction = value
+    .replace(/^\s*todo\s*:?\s*/i, '')
+    .trim()
+    .replace(/\.$/, '');
   return instruction ? `replace ${what} with ${instruction}` : `replace ${what} with the real text`;
 }
 

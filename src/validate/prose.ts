@@ -56,7 +56,11 @@ export function proseOfLine(raw: string, linkTargetsAsWords = false): string {
       .replace(/!\[[^\]]*\]\([^)]*\)/g, blank)
       // [[target|label]] keeps the label; [[target]] shows the target's title, not the note's words.
       .replace(/\[\[([^\]|]*)\|([^\]]*)\]\]/g, (_m, target: string, label: string) => `${blank(`[[${target}|`)}${label}  `)
-      .replace(/\[\[[^\]]*\]\]/g, (m) => (linkTargetsAsWords ? `  ${m.slice(2, -2).replace(/^.*\//, '').replace(/#.*$/, '').replace(/-/g, ' ')}  `.padEnd(m.length) : blank(m)))
+      .replace(/\[\[[^\]]*\]\]/g, (m) =>
+        linkTargetsAsWords
+          ? `  ${m.slice(2, -2).replace(/^.*\//, '').replace(/#.*$/, '').replace(/-/g, ' ')}  `.padEnd(m.length)
+          : blank(m),
+      )
       // [label](url) and [label][ref] keep the label.
       .replace(/\[([^\]]*)\]\([^)]*\)/g, (m, label: string) => ` ${label}${blank(m.slice(label.length + 1))}`)
       .replace(/\[([^\]]*)\]\[[^\]]*\]/g, (m, label: string) => ` ${label}${blank(m.slice(label.length + 1))}`)

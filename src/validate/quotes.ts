@@ -35,7 +35,8 @@ export function findQuotes(body: string, firstLine = 1): FoundQuote[] {
   return parsed.ok ? normalized(outlineOf(parsed.tree).quotes) : [];
 }
 
-const normalized = (quotes: readonly BodyQuote[]): FoundQuote[] => quotes.map((quote) => ({ ...quote, text: normalizeQuoteText(quote.text) }));
+const normalized = (quotes: readonly BodyQuote[]): FoundQuote[] =>
+  quotes.map((quote) => ({ ...quote, text: normalizeQuoteText(quote.text) }));
 
 export interface QuoteCheck {
   findings: Finding[];
@@ -71,7 +72,12 @@ export function checkQuotes(graph: SiteGraph, sourcesDir: string): QuoteCheck {
       }
       const text = textOfSource(data.file);
       if (!text) {
-        findings.push({ ...at, rule: 'quote-source', message: `the text file ${data.file} of "${quote.source}" is not in ${sourcesDir}`, fix: 'check `file` in the source entry, or SOURCES_DIR' });
+        findings.push({
+          ...at,
+          rule: 'quote-source',
+          message: `the text file ${data.file} of "${quote.source}" is not in ${sourcesDir}`,
+          fix: 'check `file` in the source entry, or SOURCES_DIR',
+        });
       } else if (!text.includes(quote.text)) {
         findings.push({
           ...at,

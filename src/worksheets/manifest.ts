@@ -37,7 +37,12 @@ export function readManifest(outDir: string): Manifest {
  * The previous manifest with this run's files laid over it, keeping only files
  * that `exists`; plays and files sorted, so the JSON is the same for the same folder.
  */
-export function mergeManifest(previous: Manifest, written: readonly WrittenFile[], titles: ReadonlyMap<string, string>, exists: (relative: string) => boolean): Manifest {
+export function mergeManifest(
+  previous: Manifest,
+  written: readonly WrittenFile[],
+  titles: ReadonlyMap<string, string>,
+  exists: (relative: string) => boolean,
+): Manifest {
   const byPath = new Map<string, { playId: string; title: string; file: ManifestFile }>();
   for (const [playId, entry] of Object.entries(previous.plays)) {
     for (const file of entry.files ?? []) byPath.set(file.path, { playId, title: entry.title, file });

@@ -94,12 +94,14 @@ export interface ModelContext {
 }
 
 /** The public web address of a site route, e.g. `/plays/x/` → `https://example.org/playbook/plays/x/`. */
-export const siteAddress = (ctx: Pick<ModelContext, 'siteUrl' | 'basePath'>, route: string): string => `${ctx.siteUrl}${withBase(ctx.basePath, route)}`;
+export const siteAddress = (ctx: Pick<ModelContext, 'siteUrl' | 'basePath'>, route: string): string =>
+  `${ctx.siteUrl}${withBase(ctx.basePath, route)}`;
 
 export const playAddress = (ctx: Pick<ModelContext, 'siteUrl' | 'basePath'>, id: string): string => siteAddress(ctx, `/plays/${id}/`);
 
 /** `address` when the site's origin is public (see ../lib/origin.ts), else undefined: nothing to print. */
-export const printable = (ctx: Pick<ModelContext, 'siteUrl'>, address: string): string | undefined => (isPublicOrigin(ctx.siteUrl) ? address : undefined);
+export const printable = (ctx: Pick<ModelContext, 'siteUrl'>, address: string): string | undefined =>
+  isPublicOrigin(ctx.siteUrl) ? address : undefined;
 
 /** A section footer: the title, and the address when it is printable. */
 export function footerFor(ctx: Pick<ModelContext, 'siteUrl'>, title: string, address: string): Section['footer'] {
@@ -139,13 +141,19 @@ export function participantSection(play: PlayInput, ctx: ModelContext, options: 
       blocks.push({ kind: 'heading', level: 2, text: strings.participant.step(group.step.number, step.title, step.minutes) });
       blocks.push({ kind: 'paragraph', text: step.instructions });
       const earlier = group.revisits.map((p) => numbers.get(p.id) ?? 0);
-      if (earlier.length > 0) blocks.push({ kind: 'paragraph', style: 'meta', text: strings.participant.revisit(earlier, group.prompts.length > 0) });
+      if (earlier.length > 0)
+        blocks.push({ kind: 'paragraph', style: 'meta', text: strings.participant.revisit(earlier, group.prompts.length > 0) });
     } else {
       blocks.push({ kind: 'heading', level: 2, text: strings.participant.otherPrompts });
     }
-    for (const prompt of group.prompts) blocks.push({ kind: 'prompt', number: numbers.get(prompt.id) ?? 0, question: prompt.question, answer: answerSpec(prompt) });
+    for (const prompt of group.prompts)
+      blocks.push({ kind: 'prompt', number: numbers.get(prompt.id) ?? 0, question: prompt.question, answer: answerSpec(prompt) });
   }
-  return { footer: footerFor(ctx, data.title, playAddress(ctx, play.id)), ...(options.fieldPrefix && { fieldPrefix: options.fieldPrefix }), blocks };
+  return {
+    footer: footerFor(ctx, data.title, playAddress(ctx, play.id)),
+    ...(options.fieldPrefix && { fieldPrefix: options.fieldPrefix }),
+    blocks,
+  };
 }
 
 /**
@@ -194,7 +202,9 @@ export function facilitatorSection(play: PlayInput, ctx: ModelContext, options: 
     columns: [...words.timingColumns],
     rows: data.steps.map((step, i) => {
       const asked = step.prompts.flatMap((id) => (numbers.has(id) ? [numbers.get(id) as number] : []));
-      return { cells: [`${times[i]?.start ?? ''}–${times[i]?.end ?? ''}`, words.step(i + 1, step.title), String(step.minutes), asked.join(', ')] };
+      return {
+        cells: [`${times[i]?.start ?? ''}–${times[i]?.end ?? ''}`, words.step(i + 1, step.title), String(step.minutes), asked.join(', ')],
+      };
     }),
   });
   blocks.push({ kind: 'heading', level: 2, text: words.before });
@@ -224,7 +234,9 @@ export function facilitatorSection(play: PlayInput, ctx: ModelContext, options: 
     kind: 'list',
     ordered: false,
     items: data.sources.map((source) =>
-      source.id === 'general' ? { label: words.generalSource, text: source.locator } : { label: ctx.titles?.sources?.get(source.id) ?? source.id, text: source.locator },
+      source.id === 'general'
+        ? { label: words.generalSource, text: source.locator }
+        : { label: ctx.titles?.sources?.get(source.id) ?? source.id, text: source.locator },
     ),
   });
   // Background, after the sources: the first page is kept for what the session needs.
@@ -232,7 +244,11 @@ export function facilitatorSection(play: PlayInput, ctx: ModelContext, options: 
     kind: 'facts',
     items: [{ label: words.builtOn, value: noteTitles.join('; ') }, ...(online ? [{ label: words.online, value: online }] : [])],
   });
-  return { footer: footerFor(ctx, data.title, playAddress(ctx, play.id)), ...(options.fieldPrefix && { fieldPrefix: options.fieldPrefix }), blocks };
+  return {
+    footer: footerFor(ctx, data.title, playAddress(ctx, play.id)),
+    ...(options.fieldPrefix && { fieldPrefix: options.fieldPrefix }),
+    blocks,
+  };
 }
 
 /** One view of one play as a whole document. */

@@ -30,23 +30,43 @@ export interface PackSite {
 }
 
 /** One play's pack data, from the play and the titles of every note and source. */
-export function packPlayData(play: PlayInput, titles: { notes: ReadonlyMap<string, string>; sources: ReadonlyMap<string, string> }): PackPlayData {
-  const pick = (ids: readonly string[], map: ReadonlyMap<string, string>) => Object.fromEntries(ids.flatMap((id) => (map.has(id) ? [[id, map.get(id) as string]] : [])));
+export function packPlayData(
+  play: PlayInput,
+  titles: { notes: ReadonlyMap<string, string>; sources: ReadonlyMap<string, string> },
+): PackPlayData {
+  const pick = (ids: readonly string[], map: ReadonlyMap<string, string>) =>
+    Object.fromEntries(ids.flatMap((id) => (map.has(id) ? [[id, map.get(id) as string]] : [])));
   return {
     id: play.id,
     data: play.data,
-    titles: { notes: pick(play.data.notes, titles.notes), sources: pick(play.data.sources.map((s) => s.id), titles.sources) },
+    titles: {
+      notes: pick(play.data.notes, titles.notes),
+      sources: pick(
+        play.data.sources.map((s) => s.id),
+        titles.sources,
+      ),
+    },
   };
 }
 
 /** The plays and the model context for a pack, from fetched pack data. */
-export function packInputs(site: PackSite, plays: readonly PackPlayData[], labels: { team?: string | undefined; date?: string | undefined }): { plays: PlayInput[]; ctx: ModelContext } {
+export function packInputs(
+  site: PackSite,
+  plays: readonly PackPlayData[],
+  labels: { team?: string | undefined; date?: string | undefined },
+): { plays: PlayInput[]; ctx: ModelContext } {
   const notes = new Map<string, string>();
   const sources = new Map<string, string>();
   for (const play of plays) {
     for (const [id, title] of Object.entries(play.titles.notes)) notes.set(id, title);
     for (const [id, title] of Object.entries(play.titles.sources)) sources.set(id, title);
   }
-  const ctx: ModelContext = { siteUrl: site.publicUrl ?? '', basePath: site.basePath, titles: { notes, sources }, ...(labels.team && { team: labels.team }), ...(labels.date && { date: labels.date }) };
+  const ctx: ModelContext = {
+    siteUrl: site.publicUrl ?? '',
+    basePath: site.basePath,
+    titles: { notes, sources },
+    ...(labels.team && { team: labels.team }),
+    ...(labels.date && { date: labels.date }),
+  };
   return { plays: plays.map((p) => ({ id: p.id, data: p.data })), ctx };
 }

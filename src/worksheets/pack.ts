@@ -7,7 +7,18 @@
  */
 import { serializeComposeState } from '../plays/compose-state.ts';
 import { buildAgenda, type Agenda } from '../plays/agenda.ts';
-import { facilitatorSection, footerFor, type Block, participantSection, printedDate, siteAddress, type ModelContext, type PlayInput, type Section, type WorksheetDocument } from './model.ts';
+import {
+  facilitatorSection,
+  footerFor,
+  type Block,
+  participantSection,
+  printedDate,
+  siteAddress,
+  type ModelContext,
+  type PlayInput,
+  type Section,
+  type WorksheetDocument,
+} from './model.ts';
 import { strings } from '../plays/strings.ts';
 
 export interface PackOptions {
@@ -59,14 +70,23 @@ function materialsBlocks(plays: readonly PlayInput[]): Block[] {
   const several = plays.length > 1;
   return [
     { kind: 'heading', level: 2, text: strings.pack.materials },
-    { kind: 'list', ordered: false, check: true, items: materials.map((m) => ({ text: m.text, ...(several && { detail: strings.pack.materialFor(m.plays) }) })) },
+    {
+      kind: 'list',
+      ordered: false,
+      check: true,
+      items: materials.map((m) => ({ text: m.text, ...(several && { detail: strings.pack.materialFor(m.plays) }) })),
+    },
   ];
 }
 
 export function sessionPack(plays: readonly PlayInput[], options: PackOptions, ctx: ModelContext): WorksheetDocument {
   const words = strings.pack;
   const agenda = packAgenda(plays, options);
-  const url = composerAddress(ctx, plays.map((p) => p.id), options);
+  const url = composerAddress(
+    ctx,
+    plays.map((p) => p.id),
+    options,
+  );
   const cover: Section = {
     footer: footerFor(ctx, words.title, url),
     blocks: [
@@ -81,8 +101,14 @@ export function sessionPack(plays: readonly PlayInput[], options: PackOptions, c
         ],
       },
       { kind: 'heading', level: 2, text: words.plays },
-      { kind: 'list', ordered: true, items: plays.map((p) => ({ text: words.playItem(p.data.title, p.data.runMinutes), detail: p.data.purpose })) },
-      ...(options.breakMinutes > 0 && plays.length > 1 ? [{ kind: 'paragraph' as const, style: 'meta' as const, text: words.breaks(options.breakMinutes) }] : []),
+      {
+        kind: 'list',
+        ordered: true,
+        items: plays.map((p) => ({ text: words.playItem(p.data.title, p.data.runMinutes), detail: p.data.purpose })),
+      },
+      ...(options.breakMinutes > 0 && plays.length > 1
+        ? [{ kind: 'paragraph' as const, style: 'meta' as const, text: words.breaks(options.breakMinutes) }]
+        : []),
       { kind: 'heading', level: 2, text: words.agenda },
       {
         kind: 'table',
@@ -103,5 +129,10 @@ export function sessionPack(plays: readonly PlayInput[], options: PackOptions, c
     sections.push(facilitatorSection(play, ctx, { start }));
     sections.push(participantSection(play, ctx, { fieldPrefix: play.id }));
   }
-  return { title: options.title ?? words.documentTitle(ctx.team, ctx.date ? printedDate(ctx.date) : undefined), subject: plays.map((p) => p.data.title).join(', '), lang: strings.lang, sections };
+  return {
+    title: options.title ?? words.documentTitle(ctx.team, ctx.date ? printedDate(ctx.date) : undefined),
+    subject: plays.map((p) => p.data.title).join(', '),
+    lang: strings.lang,
+    sections,
+  };
 }

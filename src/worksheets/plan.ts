@@ -34,7 +34,8 @@ export function planPlayFiles(plays: readonly PlayInput[], ctx: ModelContext, op
       const document = playDocument(play, view, ctx);
       for (const renderer of options.renderers) {
         const base = { playId: play.id, view, format: renderer.format, document, renderer };
-        if (renderer.paged) for (const paper of options.papers) files.push({ ...base, paper, path: playFilePath(play.id, view, renderer.format, paper) });
+        if (renderer.paged)
+          for (const paper of options.papers) files.push({ ...base, paper, path: playFilePath(play.id, view, renderer.format, paper) });
         else files.push({ ...base, path: playFilePath(play.id, view, renderer.format) });
       }
     }
@@ -43,13 +44,22 @@ export function planPlayFiles(plays: readonly PlayInput[], ctx: ModelContext, op
 }
 
 /** A session pack as one file per format (and per paper for paged formats), in `packs/`. */
-export function planPackFiles(plays: readonly PlayInput[], pack: PackOptions, ctx: ModelContext, options: Omit<PlanOptions, 'views'>): PlannedFile[] {
+export function planPackFiles(
+  plays: readonly PlayInput[],
+  pack: PackOptions,
+  ctx: ModelContext,
+  options: Omit<PlanOptions, 'views'>,
+): PlannedFile[] {
   const document = sessionPack(plays, pack, ctx);
   const name = packName(ctx.date);
   return options.renderers.flatMap((renderer): PlannedFile[] => {
     const base = { format: renderer.format, document, renderer };
     if (!renderer.paged) return [{ ...base, path: `packs/${name}.${renderer.format}` }];
     // With one paper size the name stays short; with both, the paper tells the files apart.
-    return options.papers.map((paper) => ({ ...base, paper, path: options.papers.length > 1 ? `packs/${name}-${paper}.${renderer.format}` : `packs/${name}.${renderer.format}` }));
+    return options.papers.map((paper) => ({
+      ...base,
+      paper,
+      path: options.papers.length > 1 ? `packs/${name}-${paper}.${renderer.format}` : `packs/${name}.${renderer.format}`,
+    }));
   });
 }

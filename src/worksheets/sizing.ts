@@ -99,7 +99,12 @@ export function answerSpec(prompt: Prompt): AnswerSpec {
     case 'grid':
       return { kind: 'grid', rows: prompt.rows, columns: prompt.columns, lines: GRID_CELL_LINES, cells: cells(prompt.id, 2, 2) };
     case 'table':
-      return { kind: 'table', columns: [...prompt.columns], rows: prompt.rows, cells: cells(prompt.id, prompt.rows, prompt.columns.length) };
+      return {
+        kind: 'table',
+        columns: [...prompt.columns],
+        rows: prompt.rows,
+        cells: cells(prompt.id, prompt.rows, prompt.columns.length),
+      };
   }
 }
 
@@ -206,7 +211,9 @@ function layoutLines(spec: Extract<AnswerSpec, { kind: 'lines' }>, m: LayoutMetr
   return {
     height,
     labels: [],
-    fields: [{ name: spec.field, type: 'text', x: 0, y: 0, width: m.width, height, multiline: spec.lines > 1, ruled: m.lineHeight, part: '' }],
+    fields: [
+      { name: spec.field, type: 'text', x: 0, y: 0, width: m.width, height, multiline: spec.lines > 1, ruled: m.lineHeight, part: '' },
+    ],
   };
 }
 
@@ -225,11 +232,22 @@ function layoutScale(spec: Extract<AnswerSpec, { kind: 'scale' }>, m: LayoutMetr
   spec.choices.forEach((choice, i) => {
     const left = labelWidth + GAP + i * pitch;
     const x = left + (pitch - m.control) / 2;
-    const part = strings.answer.scalePart(Number(choice.value), spec.choices.length, i === 0 ? spec.low : i === spec.choices.length - 1 ? spec.high : undefined);
+    const part = strings.answer.scalePart(
+      Number(choice.value),
+      spec.choices.length,
+      i === 0 ? spec.low : i === spec.choices.length - 1 ? spec.high : undefined,
+    );
     fields.push({ name: spec.field, type: 'radio', x, y: top, width: m.control, height: m.control, value: choice.value, part });
     labels.push({ text: choice.label, x: left, y: top + m.control + 2, width: pitch, align: 'center', role: 'option', owner: i });
   });
-  labels.push({ text: spec.high, x: labelWidth + GAP + buttons + GAP, y: (rowHeight - highHeight) / 2, width: labelWidth, align: 'left', role: 'option' });
+  labels.push({
+    text: spec.high,
+    x: labelWidth + GAP + buttons + GAP,
+    y: (rowHeight - highHeight) / 2,
+    width: labelWidth,
+    align: 'left',
+    role: 'option',
+  });
   return { height: rowHeight, fields, labels };
 }
 
@@ -254,7 +272,15 @@ function layoutChecklist(spec: Extract<AnswerSpec, { kind: 'checklist' }>, m: La
     const labelHeight = m.labelHeight(option.label, columnWidth - labelOffset - GAP);
     const rowHeight = Math.max(boxTop + m.control, labelHeight) + OPTION_GAP;
     fields.push({ name: option.field, type: 'checkbox', x, y: y + boxTop, width: m.control, height: m.control, part: option.label });
-    labels.push({ text: option.label, x: x + labelOffset, y, width: columnWidth - labelOffset - GAP, align: 'left', role: 'option', owner: i });
+    labels.push({
+      text: option.label,
+      x: x + labelOffset,
+      y,
+      width: columnWidth - labelOffset - GAP,
+      align: 'left',
+      role: 'option',
+      owner: i,
+    });
     columnHeights[column] = y + rowHeight;
   });
   return { height: Math.max(...columnHeights) - OPTION_GAP, fields, labels };
@@ -267,9 +293,26 @@ function layoutYesNo(spec: Extract<AnswerSpec, { kind: 'yesno' }>, m: LayoutMetr
   const height = Math.max(m.control + OPTICAL, labelHeight);
   let x = 0;
   for (const [i, choice] of spec.choices.entries()) {
-    fields.push({ name: spec.field, type: 'radio', x, y: Math.min((height - m.control) / 2 + OPTICAL, height - m.control), width: m.control, height: m.control, value: choice.value, part: choice.label });
+    fields.push({
+      name: spec.field,
+      type: 'radio',
+      x,
+      y: Math.min((height - m.control) / 2 + OPTICAL, height - m.control),
+      width: m.control,
+      height: m.control,
+      value: choice.value,
+      part: choice.label,
+    });
     const width = m.labelWidth(choice.label) + 2;
-    labels.push({ text: choice.label, x: x + m.control + OPTION_GAP, y: (height - labelHeight) / 2, width, align: 'left', role: 'option', owner: i });
+    labels.push({
+      text: choice.label,
+      x: x + m.control + OPTION_GAP,
+      y: (height - labelHeight) / 2,
+      width,
+      align: 'left',
+      role: 'option',
+      owner: i,
+    });
     x += m.control + OPTION_GAP + width + OPTION_GAP * 4;
   }
   return { height, fields, labels };
@@ -292,22 +335,28 @@ function layoutGrid(spec: Extract<AnswerSpec, { kind: 'grid' }>, m: LayoutMetric
   }));
   spec.rows.forEach((text, i) => {
     const labelHeight = m.labelHeight(text, rowLabelWidth - 2 * CELL_PAD, true);
-    labels.push({ text, x: CELL_PAD, y: headerHeight + i * cellHeight + (cellHeight - labelHeight) / 2, width: rowLabelWidth - 2 * CELL_PAD, align: 'left', role: 'row', index: i + 1 });
+    labels.push({
+      text,
+      x: CELL_PAD,
+      y: headerHeight + i * cellHeight + (cellHeight - labelHeight) / 2,
+      width: rowLabelWidth - 2 * CELL_PAD,
+      align: 'left',
+      role: 'row',
+      index: i + 1,
+    });
   });
-  const fields = spec.cells.map(
-    (cell): FieldBox => ({
-      name: cell.field,
-      type: 'text',
-      x: rowLabelWidth + (cell.column - 1) * cellWidth,
-      y: headerHeight + (cell.row - 1) * cellHeight,
-      width: cellWidth,
-      height: cellHeight,
-      multiline: true,
-      ruled: m.lineHeight,
-      part: `${spec.rows[cell.row - 1]}, ${spec.columns[cell.column - 1]}`,
-      cell: { row: cell.row, column: cell.column },
-    }),
-  );
+  const fields = spec.cells.map((cell): FieldBox => ({
+    name: cell.field,
+    type: 'text',
+    x: rowLabelWidth + (cell.column - 1) * cellWidth,
+    y: headerHeight + (cell.row - 1) * cellHeight,
+    width: cellWidth,
+    height: cellHeight,
+    multiline: true,
+    ruled: m.lineHeight,
+    part: `${spec.rows[cell.row - 1]}, ${spec.columns[cell.column - 1]}`,
+    cell: { row: cell.row, column: cell.column },
+  }));
   return { height: headerHeight + 2 * cellHeight, fields, labels };
 }
 
@@ -324,17 +373,15 @@ function layoutTable(spec: Extract<AnswerSpec, { kind: 'table' }>, m: LayoutMetr
     role: 'column' as const,
     index: i + 1,
   }));
-  const fields = spec.cells.map(
-    (cell): FieldBox => ({
-      name: cell.field,
-      type: 'text',
-      x: (cell.column - 1) * columnWidth,
-      y: headerHeight + (cell.row - 1) * m.rowHeight,
-      width: columnWidth,
-      height: m.rowHeight,
-      part: `${spec.columns[cell.column - 1]}, ${strings.answer.tableRow(cell.row)}`,
-      cell: { row: cell.row, column: cell.column },
-    }),
-  );
+  const fields = spec.cells.map((cell): FieldBox => ({
+    name: cell.field,
+    type: 'text',
+    x: (cell.column - 1) * columnWidth,
+    y: headerHeight + (cell.row - 1) * m.rowHeight,
+    width: columnWidth,
+    height: m.rowHeight,
+    part: `${spec.columns[cell.column - 1]}, ${strings.answer.tableRow(cell.row)}`,
+    cell: { row: cell.row, column: cell.column },
+  }));
   return { height: headerHeight + spec.rows * m.rowHeight, fields, labels };
 }

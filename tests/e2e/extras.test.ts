@@ -63,7 +63,9 @@ describe('glossary definition preview', () => {
     for (let i = 0; i < 60 && !(await focusedIsTerm()); i++) await page.keyboard.press('Tab');
     expect(await focusedIsTerm()).toBe(true);
     expect(await preview(page).isVisible()).toBe(true);
-    const described = await term(page).evaluate((link) => document.getElementById(link.getAttribute('aria-describedby') ?? '')?.textContent ?? '');
+    const described = await term(page).evaluate(
+      (link) => document.getElementById(link.getAttribute('aria-describedby') ?? '')?.textContent ?? '',
+    );
     expect(described.length).toBeGreaterThan(20);
     expect(await preview(page).textContent()).toBe(described);
     await page.keyboard.press('Tab');
@@ -72,14 +74,21 @@ describe('glossary definition preview', () => {
   });
 
   it('passes axe while shown, in light and dark, and fits a phone screen', async () => {
-    for (const [colorScheme, width] of [['light', 1280], ['dark', 1280], ['light', 320]] as const) {
+    for (const [colorScheme, width] of [
+      ['light', 1280],
+      ['dark', 1280],
+      ['light', 320],
+    ] as const) {
       const page = await openExtras(GLOSSARY_NOTE, { colorScheme, viewport: { width, height: 700 } });
       await term(page).focus();
       expect(await preview(page).isVisible()).toBe(true);
       const box = await preview(page).boundingBox();
       expect(box && box.x >= 0 && box.x + box.width <= width, `${colorScheme} ${width}`).toBe(true);
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `${colorScheme} ${width}`).toEqual([]);
+      expect(
+        results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+        `${colorScheme} ${width}`,
+      ).toEqual([]);
       await page.context().close();
     }
   });
@@ -121,10 +130,11 @@ describe('concept map', () => {
     const page = await openPage('/map/');
     const dots = page.locator('svg a.map-node');
     expect(await dots.count()).toBeGreaterThanOrEqual(3);
-    const focusedDot = () => page.evaluate(() => {
-      const el = document.activeElement;
-      return el?.matches('svg a.map-node') ? getComputedStyle(el).outlineStyle : null;
-    });
+    const focusedDot = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return el?.matches('svg a.map-node') ? getComputedStyle(el).outlineStyle : null;
+      });
     for (let i = 0; i < 40 && !(await focusedDot()); i++) await page.keyboard.press('Tab');
     expect(await focusedDot()).toBe('solid');
     await page.locator('svg a.map-node[href="/notes/alpha-note/"] circle').click();
@@ -138,7 +148,8 @@ describe('theme book', () => {
     const page = await openPage('/themes/cheng-chi/book/', { viewport: { width: 794, height: 1123 } });
     expect(await page.locator('.hint').isVisible()).toBe(true);
     await page.emulateMedia({ media: 'print' });
-    for (const hidden of ['.site-header', '.site-footer', '.hint']) expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
+    for (const hidden of ['.site-header', '.site-footer', '.hint'])
+      expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
     expect(await page.locator('.print-only').isVisible()).toBe(true);
     const breaks = await page.locator('article.chapter').evaluateAll((chapters) => chapters.map((c) => getComputedStyle(c).breakBefore));
     expect(breaks.length).toBeGreaterThanOrEqual(2);

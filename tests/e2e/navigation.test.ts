@@ -20,7 +20,10 @@ describe('reading the site', () => {
   it('offers a skip link as the first Tab stop, which moves focus to the main content', async () => {
     const page = await openPage('/notes/alpha-note/');
     await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => ({ text: document.activeElement?.textContent, visible: document.activeElement?.getBoundingClientRect().top ?? -1 }));
+    const focused = await page.evaluate(() => ({
+      text: document.activeElement?.textContent,
+      visible: document.activeElement?.getBoundingClientRect().top ?? -1,
+    }));
     expect(focused.text).toBe('Skip to content');
     expect(focused.visible).toBeGreaterThanOrEqual(0);
     await page.keyboard.press('Enter');
@@ -43,7 +46,8 @@ describe('reading the site', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.site-header').isVisible()).toBe(false);
     expect(await page.locator('.site-footer').isVisible()).toBe(false);
-    const printed = (selector: string) => page.evaluate((s) => getComputedStyle(document.querySelector(s) as Element, '::after').content, selector);
+    const printed = (selector: string) =>
+      page.evaluate((s) => getComputedStyle(document.querySelector(s) as Element, '::after').content, selector);
     // A link within the site prints no address: on paper it leads nowhere (issue 15).
     expect(await printed('.prose a[href^="/notes/beta-note/"]')).not.toContain('/notes/beta-note/');
     // An external link does.

@@ -78,16 +78,48 @@ afterAll(async () => {
 /** The pack as the CLI makes it from the same content: A4 and Letter PDFs and the Markdown. */
 function cliPack(): Record<'a4' | 'letter' | 'md', Buffer> {
   const out = path.join(temp, 'cli');
-  const args = ['--content', content, '--out', out, '--pack', `plays=${ORDER.join(',')}`, '--start', CHOICES.start, '--break', CHOICES.break, '--title', CHOICES.title, '--team', CHOICES.team, '--date', CHOICES.date, '--paper', 'both', '--format', 'all'];
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/worksheets.ts'), ...args], { cwd: ROOT, env: { ...process.env, SITE_URL }, encoding: 'utf8' });
+  const args = [
+    '--content',
+    content,
+    '--out',
+    out,
+    '--pack',
+    `plays=${ORDER.join(',')}`,
+    '--start',
+    CHOICES.start,
+    '--break',
+    CHOICES.break,
+    '--title',
+    CHOICES.title,
+    '--team',
+    CHOICES.team,
+    '--date',
+    CHOICES.date,
+    '--paper',
+    'both',
+    '--format',
+    'all',
+  ];
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/worksheets.ts'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, SITE_URL },
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(`worksheets --pack failed:\n${result.stdout}\n${result.stderr}`);
   const file = (name: string) => fs.readFileSync(path.join(out, 'packs', name));
-  return { a4: file(`session-${CHOICES.date}-a4.pdf`), letter: file(`session-${CHOICES.date}-letter.pdf`), md: file(`session-${CHOICES.date}.md`) };
+  return {
+    a4: file(`session-${CHOICES.date}-a4.pdf`),
+    letter: file(`session-${CHOICES.date}-letter.pdf`),
+    md: file(`session-${CHOICES.date}.md`),
+  };
 }
 
 /** Presses "Download the pack" and returns the file the browser saves, its name, and how long making it took. */
 async function downloadPack(page: Page): Promise<{ name: string; bytes: Buffer; milliseconds: number }> {
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Download the pack' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.getByRole('button', { name: 'Download the pack' }).click(),
+  ]);
   const file = path.join(temp, `download-${Date.now()}`);
   await download.saveAs(file);
   await expect.poll(() => page.locator('[data-pack-status]').textContent(), { timeout: 10_000 }).toMatch(/^Done: /);
@@ -95,8 +127,7 @@ async function downloadPack(page: Page): Promise<{ name: string; bytes: Buffer; 
   return { name: download.suggestedFilename(), bytes: fs.readFileSync(file), milliseconds };
 }
 
-const agendaTimes = (page: Page) =>
-  page.locator('[data-agenda] tbody tr:not(.play) td:first-child').allTextContents();
+const agendaTimes = (page: Page) => page.locator('[data-agenda] tbody tr:not(.play) td:first-child').allTextContents();
 
 describe('one model for the web and print', () => {
   // Built files only, no browser: this build has a play page and the worksheets for three plays.
@@ -132,12 +163,16 @@ describe('Download the pack', () => {
     await expect.poll(() => fetched.length).toBeGreaterThan(2);
     const before = fetched.splice(0);
     const total = before.reduce((sum, r) => sum + r.gzip, 0);
-    console.info(`composer before the click: ${before.length} files, ${(total / 1024).toFixed(1)} kB gzip (${before.map((r) => `${new URL(r.url).pathname} ${r.gzip}`).join(', ')})`);
+    console.info(
+      `composer before the click: ${before.length} files, ${(total / 1024).toFixed(1)} kB gzip (${before.map((r) => `${new URL(r.url).pathname} ${r.gzip}`).join(', ')})`,
+    );
     expect(total).toBeLessThanOrEqual(30 * 1024);
     const isPackCode = (url: string) => /pack-download|\.ttf$|pack\.json$/.test(new URL(url).pathname);
     expect(before.filter((r) => isPackCode(r.url))).toEqual([]);
     await downloadPack(page);
-    expect(fetched.map((r) => new URL(r.url).pathname).filter((p) => /pack-download|\.ttf$|pack\.json$/.test(p)).length).toBeGreaterThanOrEqual(5);
+    expect(
+      fetched.map((r) => new URL(r.url).pathname).filter((p) => /pack-download|\.ttf$|pack\.json$/.test(p)).length,
+    ).toBeGreaterThanOrEqual(5);
     await page.context().close();
   });
 
@@ -152,16 +187,33 @@ describe('Download the pack', () => {
     // Keyboard only: focus "Move Third fixture play up" and press Enter; focus stays with the play.
     await page.getByRole('button', { name: 'Move Third fixture play up' }).focus();
     await page.keyboard.press('Enter');
-    expect(await page.locator('[data-order] li span').allTextContents()).toEqual(['Fixture play', 'Third fixture play', 'Second fixture play']);
+    expect(await page.locator('[data-order] li span').allTextContents()).toEqual([
+      'Fixture play',
+      'Third fixture play',
+      'Second fixture play',
+    ]);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Move Third fixture play up');
     expect(await page.locator('[data-order-status]').textContent()).toBe('Third fixture play is now play 2 of 3.');
     const query = new URLSearchParams(new URL(page.url()).search);
-    expect(Object.fromEntries(query)).toEqual({ plays: ORDER.join(','), start: CHOICES.start, break: CHOICES.break, title: CHOICES.title, team: CHOICES.team, date: CHOICES.date });
-    expect(await page.locator('[data-cli]').textContent()).toContain(`--pack plays=${ORDER.join(',')} --start 13:00 --break 10 --title 'Support offsite'`);
+    expect(Object.fromEntries(query)).toEqual({
+      plays: ORDER.join(','),
+      start: CHOICES.start,
+      break: CHOICES.break,
+      title: CHOICES.title,
+      team: CHOICES.team,
+      date: CHOICES.date,
+    });
+    expect(await page.locator('[data-cli]').textContent()).toContain(
+      `--pack plays=${ORDER.join(',')} --start 13:00 --break 10 --title 'Support offsite'`,
+    );
 
     // A reload keeps every choice.
     await page.reload();
-    expect(await page.locator('[data-order] li span').allTextContents()).toEqual(['Fixture play', 'Third fixture play', 'Second fixture play']);
+    expect(await page.locator('[data-order] li span').allTextContents()).toEqual([
+      'Fixture play',
+      'Third fixture play',
+      'Second fixture play',
+    ]);
     expect(await page.getByLabel('Team (optional)').inputValue()).toBe(CHOICES.team);
 
     const a4 = await downloadPack(page);
@@ -172,7 +224,9 @@ describe('Download the pack', () => {
     const md = await downloadPack(page);
     expect(md.name).toBe(`session-${CHOICES.date}.md`);
     expect(new URL(page.url()).search).toContain('paper=letter&format=md');
-    console.info(`pack made in the browser: A4 PDF ${a4.bytes.length} B in ${a4.milliseconds} ms (fonts and pdfkit fetched first), Letter PDF ${letter.bytes.length} B in ${letter.milliseconds} ms, Markdown ${md.bytes.length} B in ${md.milliseconds} ms`);
+    console.info(
+      `pack made in the browser: A4 PDF ${a4.bytes.length} B in ${a4.milliseconds} ms (fonts and pdfkit fetched first), Letter PDF ${letter.bytes.length} B in ${letter.milliseconds} ms, Markdown ${md.bytes.length} B in ${md.milliseconds} ms`,
+    );
 
     const cli = cliPack();
     expect(a4.bytes.equals(cli.a4), 'A4 PDF: browser and CLI differ').toBe(true);
@@ -182,7 +236,9 @@ describe('Download the pack', () => {
   }, 120_000);
 
   it('reads back: tagged, fillable, every play’s fields, and the agenda’s clock times equal to the page’s', async () => {
-    const page = await openPage(`${origin}/plays/compose/?plays=${ORDER.join(',')}&start=13:00&break=10&team=Support&date=2027-01-15`, { acceptDownloads: true });
+    const page = await openPage(`${origin}/plays/compose/?plays=${ORDER.join(',')}&start=13:00&break=10&team=Support&date=2027-01-15`, {
+      acceptDownloads: true,
+    });
     const { bytes } = await downloadPack(page);
     const file = path.join(temp, 'read-back.pdf');
     fs.writeFileSync(file, bytes);
@@ -193,8 +249,15 @@ describe('Download the pack', () => {
     // A cover, then a guide and a worksheet for each of three plays.
     expect(pages).toBeGreaterThanOrEqual(7);
     expect(bytes.length / ORDER.length).toBeLessThanOrEqual(60_000);
-    const fields = (await PDFDocument.load(bytes)).getForm().getFields().map((f) => f.getName());
-    for (const id of ORDER) expect(fields.some((name) => name.startsWith(`${id}.`)), id).toBe(true);
+    const fields = (await PDFDocument.load(bytes))
+      .getForm()
+      .getFields()
+      .map((f) => f.getName());
+    for (const id of ORDER)
+      expect(
+        fields.some((name) => name.startsWith(`${id}.`)),
+        id,
+      ).toBe(true);
     expect(fields).toContain('third-fixture-play.sentence');
 
     // The agenda table on the cover: each row's start and end, as pdftotext lays them out.
@@ -211,7 +274,9 @@ describe('Download the pack', () => {
     const page = await openPage(`${origin}/plays/compose/?plays=second-fixture-play&start=23:00`, { acceptDownloads: true });
     await page.getByRole('button', { name: 'Download the pack' }).click();
     // Loading the pack code first can take seconds on a busy machine.
-    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 30_000 }).toMatch(/^The pack could not be made: the session would run past midnight/);
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 30_000 })
+      .toMatch(/^The pack could not be made: the session would run past midnight/);
     expect(await page.locator('[data-pack-status]').textContent()).toBe('');
     expect(await page.getByRole('button', { name: 'Download the pack' }).getAttribute('aria-disabled')).toBe('false');
     await page.getByLabel('Start time').fill('09:00');

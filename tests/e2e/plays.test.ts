@@ -6,7 +6,9 @@ import { baseUrl, openPage, useBrowser } from './browser.ts';
 useBrowser();
 
 const agendaRows = (page: Awaited<ReturnType<typeof openPage>>) =>
-  page.locator('[data-agenda] tbody tr').evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent).join(' | ')));
+  page
+    .locator('[data-agenda] tbody tr')
+    .evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent).join(' | ')));
 
 describe('session composer', () => {
   it('restores the session from the address and shows the agenda with clock times', async () => {
@@ -23,7 +25,9 @@ describe('session composer', () => {
     expect(await page.locator('[data-summary]').textContent()).toBe('2 plays, 1 h 55 min: 09:30 to 11:25.');
     expect(await page.getByLabel('Fixture play (30 min)').isChecked()).toBe(true);
     expect(await page.getByLabel('Break between plays (minutes)').inputValue()).toBe('10');
-    expect(await page.locator('[data-cli]').textContent()).toBe('npm run worksheets -- --pack plays=second-fixture-play,fixture-play --start 09:30 --break 10');
+    expect(await page.locator('[data-cli]').textContent()).toBe(
+      'npm run worksheets -- --pack plays=second-fixture-play,fixture-play --start 09:30 --break 10',
+    );
     await page.context().close();
   });
 
@@ -48,7 +52,9 @@ describe('session composer', () => {
 
   it('leaves out unknown plays and bad values, and says which plays it left out', async () => {
     const page = await openPage('/plays/compose/?plays=nope,fixture-play&start=25:00&break=lots');
-    expect(await page.locator('[data-notice]').textContent()).toBe('Not found and left out: nope. Not used from the address (check the value): start, break.');
+    expect(await page.locator('[data-notice]').textContent()).toBe(
+      'Not found and left out: nope. Not used from the address (check the value): start, break.',
+    );
     expect(await agendaRows(page)).toEqual(['Fixture play', '09:30–09:40 | Warm up | 10', '09:40–10:00 | Discuss | 20']);
     await page.context().close();
   });
@@ -75,7 +81,9 @@ describe('session composer', () => {
     const page = await openPage('/plays/compose/?plays=fixture-play', { javaScriptEnabled: false });
     expect(await page.locator('[data-controls]').isVisible()).toBe(false);
     expect(await page.locator('[data-agenda]').isVisible()).toBe(false);
-    expect(await page.locator('[data-cli]').textContent()).toBe('npm run worksheets -- --pack plays=fixture-play,second-fixture-play --start 09:30');
+    expect(await page.locator('[data-cli]').textContent()).toBe(
+      'npm run worksheets -- --pack plays=fixture-play,second-fixture-play --start 09:30',
+    );
     expect(await page.getByRole('row', { name: /Second fixture play/ }).textContent()).toContain('75 min');
     await page.context().close();
   });
@@ -86,7 +94,8 @@ describe('worksheet print page', () => {
     // About A4 at 96 dpi, the size a print preview lays the page out at.
     const page = await openPage('/plays/fixture-play/worksheet/', { viewport: { width: 794, height: 1123 } });
     await page.emulateMedia({ media: 'print' });
-    for (const hidden of ['.site-header', '.site-footer', 'nav', '.intro']) expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
+    for (const hidden of ['.site-header', '.site-footer', 'nav', '.intro'])
+      expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Fixture play');
     expect(await page.locator('.answer').count()).toBe(6);
     for (const answer of await page.locator('.answer').all()) expect(await answer.isVisible()).toBe(true);

@@ -212,7 +212,9 @@ describe('run mode of a session', () => {
     await page.getByLabel('Second fixture play (75 min)').check();
     await page.getByLabel('Fixture play (30 min)').check();
     await page.getByLabel('Break between plays (minutes)').fill('10');
-    const composed = await page.locator('[data-agenda] tbody tr').evaluateAll((rows) => rows.map((row) => row.children[0]?.textContent ?? ''));
+    const composed = await page
+      .locator('[data-agenda] tbody tr')
+      .evaluateAll((rows) => rows.map((row) => row.children[0]?.textContent ?? ''));
     await page.getByRole('link', { name: 'Run this session' }).click();
     await page.waitForURL('**/plays/compose/run/**');
     expect(new URL(page.url()).search).toBe('?plays=second-fixture-play,fixture-play&start=09:30&break=10');
@@ -236,7 +238,9 @@ describe('run mode of a session', () => {
     await page.keyboard.press('ArrowRight');
     expect(await text(page, '[data-position]')).toBe('Break');
     expect(await text(page, '[data-instructions]')).toBe('Time for a break. The next step is “Warm up”.');
-    expect(await page.getByRole('link', { name: 'Change the session' }).getAttribute('href')).toBe('/plays/compose/?plays=second-fixture-play,fixture-play&start=09:30&break=10');
+    expect(await page.getByRole('link', { name: 'Change the session' }).getAttribute('href')).toBe(
+      '/plays/compose/?plays=second-fixture-play,fixture-play&start=09:30&break=10',
+    );
     await page.context().close();
   });
 
@@ -268,7 +272,9 @@ describe('run mode pages', () => {
       await page.clock.resume();
       const check = async (state: string) => {
         const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-        expect(results.violations.map((v) => `${state}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+        expect(
+          results.violations.map((v) => `${state}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+        ).toEqual([]);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `${state}: no horizontal scrolling`).toBeLessThanOrEqual(0);
       };
@@ -299,10 +305,15 @@ describe('run mode pages', () => {
       for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
         const full = path.join(dir, entry.name);
         if (entry.isDirectory()) walk(full);
-        else if (entry.name.endsWith('.html') && /<script[^>]+src="[^"]*RunMode[^"]*"/.test(fs.readFileSync(full, 'utf8'))) pages.push(path.relative(outDir, full));
+        else if (entry.name.endsWith('.html') && /<script[^>]+src="[^"]*RunMode[^"]*"/.test(fs.readFileSync(full, 'utf8')))
+          pages.push(path.relative(outDir, full));
       }
     };
     walk(outDir);
-    expect(pages.sort()).toEqual(['plays/compose/run/index.html', 'plays/fixture-play/run/index.html', 'plays/second-fixture-play/run/index.html']);
+    expect(pages.sort()).toEqual([
+      'plays/compose/run/index.html',
+      'plays/fixture-play/run/index.html',
+      'plays/second-fixture-play/run/index.html',
+    ]);
   });
 });

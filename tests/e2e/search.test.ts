@@ -85,7 +85,11 @@ describe('typos and excerpts', () => {
     const offer = page.locator('[data-suggest]');
     expect(await offer.textContent()).toBe('Did you mean schwerpunkt?');
     // The vocabulary came only after the query that found nothing.
-    expect(await page.evaluate(() => performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('/pagefind/vocabulary.txt')).length)).toBe(1);
+    expect(
+      await page.evaluate(
+        () => performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('/pagefind/vocabulary.txt')).length,
+      ),
+    ).toBe(1);
     await offer.getByRole('link', { name: 'schwerpunkt' }).click();
     await settled(page, '2 results for “schwerpunkt”.');
     expect(query(page)).toBe('?q=schwerpunkt');
@@ -104,7 +108,11 @@ describe('typos and excerpts', () => {
   it('starts an excerpt at a sentence and never runs a heading into it', async () => {
     const page = await openPage('/search/?q=footnote');
     await settled(page, /results? for “footnote”\./);
-    const excerpt = await page.locator('[data-results] li').filter({ has: page.locator('a[href="/notes/alpha-note/"]') }).locator('.excerpt').textContent();
+    const excerpt = await page
+      .locator('[data-results] li')
+      .filter({ has: page.locator('a[href="/notes/alpha-note/"]') })
+      .locator('.excerpt')
+      .textContent();
     // Pagefind's own: "text with a footnote. 1. A subsection. More text, … Second section. Try it. …"
     expect(excerpt).toMatch(/^Body text with a footnote\./);
     expect(excerpt).not.toMatch(/A subsection|Second section|First section/);
@@ -208,7 +216,11 @@ describe('keyboard and screen readers', () => {
     const stops: string[] = [];
     for (let i = 0; i < 5; i++) {
       await page.keyboard.press('Tab');
-      stops.push(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.getAttribute('href') ?? document.activeElement?.tagName ?? ''));
+      stops.push(
+        await page.evaluate(
+          () => (document.activeElement as HTMLElement | null)?.getAttribute('href') ?? document.activeElement?.tagName ?? '',
+        ),
+      );
     }
     expect(stops).toEqual(['BUTTON', 'SELECT', 'SELECT', ...(await resultLinks(page))]);
     await page.context().close();
@@ -230,7 +242,9 @@ describe('keyboard and screen readers', () => {
   it.each(['light', 'dark'] as const)('has no axe violations with results (%s)', async (colorScheme) => {
     const page = await openPage('/search/?q=Schwerpunkt', { colorScheme });
     await settled(page, '2 results for “Schwerpunkt”.');
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
     await page.context().close();
   });
@@ -241,18 +255,27 @@ describe('budgets', () => {
     const page = await openPage('/search/');
     await page.waitForLoadState('networkidle');
     const loaded = await page.evaluate(() => ({
-      files: performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => /\.(m?js|css)(\?|$)/.test(name)),
+      files: performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .filter((name) => /\.(m?js|css)(\?|$)/.test(name)),
       inline: [...document.querySelectorAll('style, script:not([src])')].map((node) => node.textContent ?? ''),
     }));
     expect(loaded.files.some((name) => name.includes('/pagefind/'))).toBe(false);
-    expect(await page.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('/pagefind/')))).toBe(false);
-    const bytes = loaded.files.reduce((sum, url) => sum + gzipSync(fs.readFileSync(builtFile(url))).length, 0) + loaded.inline.reduce((sum, text) => sum + gzipSync(text).length, 0);
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('/pagefind/')))).toBe(
+      false,
+    );
+    const bytes =
+      loaded.files.reduce((sum, url) => sum + gzipSync(fs.readFileSync(builtFile(url))).length, 0) +
+      loaded.inline.reduce((sum, text) => sum + gzipSync(text).length, 0);
     expect(bytes).toBeGreaterThan(1024);
     expect(bytes).toBeLessThanOrEqual(30 * 1024);
 
     await page.getByLabel('Search for').fill('railway');
     await settled(page, '1 result for “railway”.');
-    expect(await page.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/pagefind/pagefind.js')))).toBe(true);
+    expect(
+      await page.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/pagefind/pagefind.js'))),
+    ).toBe(true);
     await page.context().close();
   });
 

@@ -19,10 +19,22 @@ export interface BuildResult {
  * build: check `status`. Pass `outDir` to build again into the same folder (an
  * incremental build).
  */
-export function buildSite(contentDir: string, env: Record<string, string> = {}, outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'playbook-dist-'))): BuildResult {
+export function buildSite(
+  contentDir: string,
+  env: Record<string, string> = {},
+  outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'playbook-dist-')),
+): BuildResult {
   const result = spawnSync(process.execPath, [BUILD, '--out', outDir], {
     cwd: ROOT,
-    env: { ...process.env, CONTENT_DIR: contentDir, SITE_URL: 'https://playbook.example', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+    env: {
+      ...process.env,
+      CONTENT_DIR: contentDir,
+      SITE_URL: 'https://playbook.example',
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+      ...env,
+    },
     encoding: 'utf8',
     timeout: 240_000,
   });

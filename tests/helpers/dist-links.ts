@@ -16,7 +16,12 @@ const HREF = /\s(?:href|src)="([^"]+)"/g;
 const ID = /\sid="([^"]+)"/g;
 
 function decode(value: string): string {
-  return value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  return value
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 }
 
 export function brokenLinks(outDir: string, base = '/'): BrokenLink[] {

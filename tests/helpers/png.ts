@@ -39,7 +39,8 @@ export function decodePng(png: Buffer): DecodedPng {
   const width = header.readUInt32BE(0);
   const height = header.readUInt32BE(4);
   const [depth, colourType, , , interlace] = header.subarray(8);
-  if (depth !== 8 || colourType !== 3 || interlace !== 0) throw new Error(`unsupported PNG: depth ${depth}, colour type ${colourType}, interlace ${interlace}`);
+  if (depth !== 8 || colourType !== 3 || interlace !== 0)
+    throw new Error(`unsupported PNG: depth ${depth}, colour type ${colourType}, interlace ${interlace}`);
   const raw = inflateSync(Buffer.concat(data));
   if (raw.length !== height * (width + 1)) throw new Error(`expected ${height * (width + 1)} bytes of rows, got ${raw.length}`);
   const indices = new Uint8Array(width * height);

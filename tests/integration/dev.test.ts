@@ -37,12 +37,14 @@ async function until(route: string, ready: (page: { status: number; html: string
   for (;;) {
     const page = await get(route);
     if (ready(page)) return { ...page, ms: performance.now() - started };
-    if (performance.now() - started > timeoutMs) throw new Error(`${route} did not change in ${timeoutMs} ms; last status ${page.status}\n${output.slice(-2000)}`);
+    if (performance.now() - started > timeoutMs)
+      throw new Error(`${route} did not change in ${timeoutMs} ms; last status ${page.status}\n${output.slice(-2000)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
-const withoutVitest = (env: NodeJS.ProcessEnv) => Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('VITEST') && name !== 'TEST'));
+const withoutVitest = (env: NodeJS.ProcessEnv) =>
+  Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('VITEST') && name !== 'TEST'));
 
 /**
  * Saves a change as an editor would. The file watcher (chokidar, under Vite) drops a second
@@ -57,12 +59,24 @@ async function edit(file: string, change: (text: string) => string) {
 beforeAll(async () => {
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
-    cwd: ROOT,
-    // The dev server must not see Vitest's variables: with VITEST set, Astro's dev server serves no pages.
-    env: { ...withoutVitest(process.env), NODE_ENV: 'development', CONTENT_DIR: site, SITE_URL: 'https://playbook.example', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  server = spawn(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)],
+    {
+      cwd: ROOT,
+      // The dev server must not see Vitest's variables: with VITEST set, Astro's dev server serves no pages.
+      env: {
+        ...withoutVitest(process.env),
+        NODE_ENV: 'development',
+        CONTENT_DIR: site,
+        SITE_URL: 'https://playbook.example',
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   server.stdout?.on('data', (chunk) => (output += String(chunk)));
   server.stderr?.on('data', (chunk) => (output += String(chunk)));
   const started = performance.now();

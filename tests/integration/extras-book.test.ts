@@ -13,10 +13,12 @@ import { bookOrder } from '../../src/notes/book-order.ts';
 import { scopeIds } from '../../src/components/book/scope-ids.ts';
 
 describe('scopeIds', () => {
-  const chapter = (prefix: string, body: string) => `<template data-scope="${prefix}" data-astro-cid-x></template>${body}<template data-scope-end data-astro-cid-x></template>`;
+  const chapter = (prefix: string, body: string) =>
+    `<template data-scope="${prefix}" data-astro-cid-x></template>${body}<template data-scope-end data-astro-cid-x></template>`;
 
   it('prefixes the ids of each chapter and the in-page links and references to them', () => {
-    const body = '<h2 id="the-idea">The idea<a class="heading-anchor" href="#the-idea"></a></h2><a href="#the-idea">up</a><a aria-describedby="tip other" href="/notes/x/#the-idea">x</a><span id="tip">t</span>';
+    const body =
+      '<h2 id="the-idea">The idea<a class="heading-anchor" href="#the-idea"></a></h2><a href="#the-idea">up</a><a aria-describedby="tip other" href="/notes/x/#the-idea">x</a><span id="tip">t</span>';
     const html = `<h1 id="top">Book</h1><a href="#top">top</a>${chapter('n-one', body)}${chapter('n-two', body)}`;
     expect(scopeIds(html)).toBe(
       '<h1 id="top">Book</h1><a href="#top">top</a>' +
@@ -27,9 +29,14 @@ describe('scopeIds', () => {
 
   it('names each chapter’s asides after the chapter, so no two landmarks share a name', () => {
     const aside = '<aside class="aside aside-tip" aria-label="Try it"><p class="aside-title">Try it</p></aside>';
-    const titled = (prefix: string, title: string, body: string) => `<template data-scope="${prefix}" data-scope-title="${title}" data-astro-cid-x></template>${body}<template data-scope-end data-astro-cid-x></template>`;
+    const titled = (prefix: string, title: string, body: string) =>
+      `<template data-scope="${prefix}" data-scope-title="${title}" data-astro-cid-x></template>${body}<template data-scope-end data-astro-cid-x></template>`;
     const html = titled('n-one', 'One &amp; only', aside + aside) + titled('n-two', 'Two', aside);
-    expect([...scopeIds(html).matchAll(/aria-label="([^"]*)"/g)].map((m) => m[1])).toEqual(['Try it: One &amp; only', 'Try it: One &amp; only (2)', 'Try it: Two']);
+    expect([...scopeIds(html).matchAll(/aria-label="([^"]*)"/g)].map((m) => m[1])).toEqual([
+      'Try it: One &amp; only',
+      'Try it: One &amp; only (2)',
+      'Try it: Two',
+    ]);
   });
 
   it('leaves a page without chapters as it is', () => {
@@ -47,7 +54,9 @@ describe('bookOrder', () => {
   ];
 
   it('follows the reading paths first, then the rest by title', () => {
-    expect(bookOrder(notes, [{ steps: [{ note: 'd' }, { note: 'b' }, { note: 'missing' }] }, { steps: [{ note: 'b' }] }]).map((n) => n.id)).toEqual(['d', 'b', 'a', 'c']);
+    expect(
+      bookOrder(notes, [{ steps: [{ note: 'd' }, { note: 'b' }, { note: 'missing' }] }, { steps: [{ note: 'b' }] }]).map((n) => n.id),
+    ).toEqual(['d', 'b', 'a', 'c']);
     expect(bookOrder(notes, []).map((n) => n.id)).toEqual(['a', 'b', 'c', 'd']);
   });
 });
@@ -56,7 +65,9 @@ describe('npm run pdf, parts', () => {
   it('suggests the nearest theme id for a typo, and lists the themes otherwise', () => {
     const known = ['cheng-chi', 'customer-obsession', 'sears-to-amazon'];
     expect(resolveTheme('cheng-chi', known)).toBe('cheng-chi');
-    expect(() => resolveTheme('customer-obsesion', known)).toThrow(new UsageError('there is no theme "customer-obsesion". Did you mean `customer-obsession`?'));
+    expect(() => resolveTheme('customer-obsesion', known)).toThrow(
+      new UsageError('there is no theme "customer-obsesion". Did you mean `customer-obsession`?'),
+    );
     expect(() => resolveTheme('zzz', known)).toThrow(/The themes are: cheng-chi, customer-obsession, sears-to-amazon/);
     expect(() => resolveTheme(undefined, known)).toThrow(/--theme ID/);
   });
@@ -65,7 +76,10 @@ describe('npm run pdf, parts', () => {
     const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'pdf-dist-'));
     for (const id of ['b-theme', 'a-theme']) {
       fs.mkdirSync(path.join(dist, 'themes', id, 'book'), { recursive: true });
-      fs.writeFileSync(path.join(dist, 'themes', id, 'book', 'index.html'), '<p>Last updated <time datetime="2026-11-20">20 November</time></p>');
+      fs.writeFileSync(
+        path.join(dist, 'themes', id, 'book', 'index.html'),
+        '<p>Last updated <time datetime="2026-11-20">20 November</time></p>',
+      );
     }
     fs.mkdirSync(path.join(dist, 'themes', 'no-book'));
     expect(builtThemes(dist)).toEqual(['a-theme', 'b-theme']);

@@ -41,7 +41,13 @@ const gzipBytes = (file: string) => {
 describe('build', () => {
   it('has no broken links or fragments, and no JavaScript on the new pages', () => {
     expect(brokenLinks(site.outDir)).toEqual([]);
-    for (const page of ['map/index.html', 'timeline/index.html', 'themes/sears-to-amazon/book/index.html', 'paths/fixture-path/index.html', 'notes/beta-note/index.html']) {
+    for (const page of [
+      'map/index.html',
+      'timeline/index.html',
+      'themes/sears-to-amazon/book/index.html',
+      'paths/fixture-path/index.html',
+      'notes/beta-note/index.html',
+    ]) {
       expect(html(page), page).not.toMatch(/<script/i);
     }
   });
@@ -50,9 +56,17 @@ describe('build', () => {
     // The project's rules, loaded explicitly (a file-system loader finds no config beside a temporary folder).
     const validator = projectHtmlValidator();
     const problems: string[] = [];
-    for (const file of ['map/index.html', 'timeline/index.html', 'themes/sears-to-amazon/book/index.html', 'paths/fixture-path/index.html', 'notes/extras-chapter-one/index.html', 'glossary/index.html']) {
+    for (const file of [
+      'map/index.html',
+      'timeline/index.html',
+      'themes/sears-to-amazon/book/index.html',
+      'paths/fixture-path/index.html',
+      'notes/extras-chapter-one/index.html',
+      'glossary/index.html',
+    ]) {
       const report = await validator.validateFile(path.join(site.outDir, file));
-      for (const result of report.results) for (const m of result.messages) problems.push(`${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+      for (const result of report.results)
+        for (const m of result.messages) problems.push(`${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
     }
     expect(problems).toEqual([]);
   });
@@ -113,7 +127,9 @@ describe('note pages', () => {
   it('end with one Next: the theme’s order, or the path’s next step when the address names the path', () => {
     const nav = /<nav class="note-next"[\s\S]*?<\/nav>/.exec(html('notes/beta-note/index.html'))?.[0] ?? '';
     // The path's choice, shown by CSS when the address is #path-fixture-path, before the theme's.
-    expect(nav).toMatch(/<div class="via"[^>]* id="path-fixture-path"[^>]*>[\s\S]*?Step 2 of 3 in <a href="\/paths\/fixture-path\/"[^>]*>A fixture path<\/a>/);
+    expect(nav).toMatch(
+      /<div class="via"[^>]* id="path-fixture-path"[^>]*>[\s\S]*?Step 2 of 3 in <a href="\/paths\/fixture-path\/"[^>]*>A fixture path<\/a>/,
+    );
     expect(nav).toMatch(/rel="next" href="\/notes\/gamma-note\/#path-fixture-path"/);
     expect(nav).toMatch(/<div class="default"[^>]*>[\s\S]*?Next in Cheng and chi/);
     expect(nav.indexOf('class="via"')).toBeLessThan(nav.indexOf('class="default"'));
@@ -132,14 +148,18 @@ describe('note pages', () => {
     expect(block).toMatch(/<p class="context"[^>]*>Read Chapter two next, and [^<]+ for a note without glossary links\.<\/p>/);
     expect(block).toContain('href="/map/#note-extras-chapter-two"');
     expect(block.match(/href="\/notes\/extras-chapter-one\/"/g), 'chapter one is listed once').toHaveLength(1);
-    for (const gone of ['id="note-map"', 'id="note-related"', 'id="note-backlinks"', '<nav class="path-nav"']) expect(page).not.toContain(gone);
+    for (const gone of ['id="note-map"', 'id="note-related"', 'id="note-backlinks"', '<nav class="path-nav"'])
+      expect(page).not.toContain(gone);
   });
 
   it('wrap a wide table in a labelled region that scrolls on its own', () => {
     const page = html('notes/extras-chapter-one/index.html');
     const tables = page.match(/<table[\s\S]*?<\/table>/g) ?? [];
     expect(tables).toHaveLength(1);
-    for (const table of tables) expect(page.slice(0, page.indexOf(table))).toMatch(/<section class="table-scroll" tabindex="0" aria-label="Table: Chapter, What it holds">$/);
+    for (const table of tables)
+      expect(page.slice(0, page.indexOf(table))).toMatch(
+        /<section class="table-scroll" tabindex="0" aria-label="Table: Chapter, What it holds">$/,
+      );
   });
 
   it('stay within 14 kB gzip (HTML plus CSS), every one of them', () => {
@@ -183,7 +203,9 @@ describe('social images', () => {
   });
 
   it('are named in each page’s meta, by absolute URL', () => {
-    expect(html('notes/alpha-note/index.html')).toContain('<meta property="og:image" content="https://playbook.example/og/notes/alpha-note.png">');
+    expect(html('notes/alpha-note/index.html')).toContain(
+      '<meta property="og:image" content="https://playbook.example/og/notes/alpha-note.png">',
+    );
     expect(html('plays/fixture-play/index.html')).toContain('content="https://playbook.example/og/plays/fixture-play.png"');
     expect(html('glossary/index.html')).toContain('content="https://playbook.example/og/site/playbook.png"');
   });
@@ -213,15 +235,22 @@ describe('theme books', () => {
   });
 
   it('start each chapter on a new page when printed', () => {
-    const css = [...book().matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('') +
-      [...book().matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => read(site.outDir, (m[1] ?? '').replace(/^\//, ''))).join('');
+    const css =
+      [...book().matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('') +
+      [...book().matchAll(/<link rel="stylesheet" href="([^"]+)"/g)]
+        .map((m) => read(site.outDir, (m[1] ?? '').replace(/^\//, '')))
+        .join('');
     expect(css).toMatch(/@media print\{[^@]*?\.chapter\[[^\]]+\]\{[^}]*break-before:page/);
   });
 });
 
 describe('npm run pdf', () => {
   const pdf = (...args: string[]) =>
-    spawnSync(process.execPath, [path.join(ROOT, 'scripts/pdf.ts'), '--dist', site.outDir, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    spawnSync(process.execPath, [path.join(ROOT, 'scripts/pdf.ts'), '--dist', site.outDir, ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
 
   it('refuses an unknown theme with exit code 2 and the nearest id', () => {
     const result = pdf('--theme', 'cheng-chii');
@@ -239,33 +268,37 @@ describe('npm run pdf', () => {
     expect(result.stderr).toContain('apt-get install -y chromium');
   });
 
-  it.skipIf(!fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'))('prints a book: a page per chapter, the same bytes every time', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'playbook-pdf-'));
-    try {
-      const first = pdf('--theme', 'sears-to-amazon', '--out', path.join(dir, 'a.pdf'));
-      expect(first.status, first.stderr).toBe(0);
-      expect(first.stdout).toMatch(/^pdf: wrote .*a\.pdf \(\d+ pages, \d+ kB\)/);
-      const second = pdf('--theme', 'sears-to-amazon', '--out', path.join(dir, 'b.pdf'));
-      expect(second.status, second.stderr).toBe(0);
-      const bytes = fs.readFileSync(path.join(dir, 'a.pdf'));
-      expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
-      expect(bytes.equals(fs.readFileSync(path.join(dir, 'b.pdf')))).toBe(true);
-      // Cover, contents, the theme's essay, then one page or more per note.
-      const pages = Number(/\((\d+) pages/.exec(first.stdout)?.[1]);
-      const notes = published().filter((n) => (n.raw.data as { theme?: string }).theme === 'sears-to-amazon').length;
-      expect(pages).toBeGreaterThanOrEqual(3 + notes);
-      // Links point at the public site, not at the local server that printed the page.
-      expect(bytes.toString('latin1')).toContain('/URI (https://playbook.example/notes/');
-      expect(bytes.toString('latin1')).not.toContain('127.0.0.1');
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  it.skipIf(!fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'))(
+    'prints a book: a page per chapter, the same bytes every time',
+    () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'playbook-pdf-'));
+      try {
+        const first = pdf('--theme', 'sears-to-amazon', '--out', path.join(dir, 'a.pdf'));
+        expect(first.status, first.stderr).toBe(0);
+        expect(first.stdout).toMatch(/^pdf: wrote .*a\.pdf \(\d+ pages, \d+ kB\)/);
+        const second = pdf('--theme', 'sears-to-amazon', '--out', path.join(dir, 'b.pdf'));
+        expect(second.status, second.stderr).toBe(0);
+        const bytes = fs.readFileSync(path.join(dir, 'a.pdf'));
+        expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+        expect(bytes.equals(fs.readFileSync(path.join(dir, 'b.pdf')))).toBe(true);
+        // Cover, contents, the theme's essay, then one page or more per note.
+        const pages = Number(/\((\d+) pages/.exec(first.stdout)?.[1]);
+        const notes = published().filter((n) => (n.raw.data as { theme?: string }).theme === 'sears-to-amazon').length;
+        expect(pages).toBeGreaterThanOrEqual(3 + notes);
+        // Links point at the public site, not at the local server that printed the page.
+        expect(bytes.toString('latin1')).toContain('/URI (https://playbook.example/notes/');
+        expect(bytes.toString('latin1')).not.toContain('127.0.0.1');
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });
 
 describe('listing', () => {
   it('publishes the new pages', () => {
     const files = listFiles(site.outDir);
-    for (const file of ['map/index.html', 'themes/cheng-chi/book/index.html', 'og/site/playbook.png', 'og/notes/alpha-note.png']) expect(files).toContain(file);
+    for (const file of ['map/index.html', 'themes/cheng-chi/book/index.html', 'og/site/playbook.png', 'og/notes/alpha-note.png'])
+      expect(files).toContain(file);
   });
 });

@@ -16,7 +16,15 @@ beforeAll(() => {
 afterAll(() => [first, second].forEach((b) => fs.rmSync(b.outDir, { recursive: true, force: true })));
 
 const digest = (dir: string) =>
-  Object.fromEntries(listFiles(dir).map((file) => [file, crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, file))).digest('hex')]));
+  Object.fromEntries(
+    listFiles(dir).map((file) => [
+      file,
+      crypto
+        .createHash('sha256')
+        .update(fs.readFileSync(path.join(dir, file)))
+        .digest('hex'),
+    ]),
+  );
 
 describe('quality gates on the built fixture site', () => {
   it('builds reproducibly: two clean builds give byte-identical dist/', () => {
@@ -30,14 +38,17 @@ describe('quality gates on the built fixture site', () => {
     const problems: string[] = [];
     for (const file of listFiles(first.outDir).filter((f) => f.endsWith('.html'))) {
       const report = await validator.validateFile(path.join(first.outDir, file));
-      for (const result of report.results) for (const m of result.messages) problems.push(`${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+      for (const result of report.results)
+        for (const m of result.messages) problems.push(`${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
     }
     expect(problems).toEqual([]);
   });
 
   it('the HTML validator really runs the project rules (it catches a broken page)', async () => {
     const validator = projectHtmlValidator();
-    const report = await validator.validateString('<!doctype html><html lang="en"><head><title>x</title></head><body><p><div>bad nesting</div></p><img src="a.png"></body></html>');
+    const report = await validator.validateString(
+      '<!doctype html><html lang="en"><head><title>x</title></head><body><p><div>bad nesting</div></p><img src="a.png"></body></html>',
+    );
     expect(report.valid).toBe(false);
   });
 });

@@ -61,7 +61,9 @@ describe('incremental builds', () => {
     expect(edited.output).toMatch(/rendered 1 of 6 notes/);
     expect(edited.output).not.toMatch(/\/notes\/gamma-note\/index\.html \(restored\)/);
     expect(edited.output).toMatch(/\/notes\/alpha-note\/index\.html \(restored\)/);
-    expect(fs.readFileSync(path.join(outDir, 'notes/gamma-note/index.html'), 'utf8')).toContain('A closing paragraph, added for the rebuild.');
+    expect(fs.readFileSync(path.join(outDir, 'notes/gamma-note/index.html'), 'utf8')).toContain(
+      'A closing paragraph, added for the rebuild.',
+    );
     // The same content in a new folder has a cache of its own: a cold build.
     const copy = contentWithOverlay();
     cleanup.push(copy);
@@ -82,6 +84,8 @@ describe('incremental builds', () => {
   it('after a site setting from the environment changes (REPO_URL), no page is kept from the last build', () => {
     const rebuilt = build(site, outDir, { REPO_URL: 'https://github.com/example/playbook' });
     expect(rebuilt.output).not.toMatch(/\(restored\)/);
-    expect(fs.readFileSync(path.join(outDir, 'notes/alpha-note/index.html'), 'utf8')).toContain('https://github.com/example/playbook/edit/main/content/notes/alpha-note.mdx');
+    expect(fs.readFileSync(path.join(outDir, 'notes/alpha-note/index.html'), 'utf8')).toContain(
+      'https://github.com/example/playbook/edit/main/content/notes/alpha-note.mdx',
+    );
   });
 });

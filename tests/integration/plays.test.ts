@@ -27,7 +27,12 @@ const weight = (file: string) => {
 describe('plays pages', () => {
   it('publishes the index, every filtered view, each guide, worksheet and run page, and the composer', () => {
     const files = listFiles(site.outDir);
-    for (const file of ['plays/index.html', 'plays/compose/index.html', 'plays/compose/run/index.html', ...PLAYS.flatMap((id) => [`plays/${id}/index.html`, `plays/${id}/worksheet/index.html`, `plays/${id}/run/index.html`])]) {
+    for (const file of [
+      'plays/index.html',
+      'plays/compose/index.html',
+      'plays/compose/run/index.html',
+      ...PLAYS.flatMap((id) => [`plays/${id}/index.html`, `plays/${id}/worksheet/index.html`, `plays/${id}/run/index.html`]),
+    ]) {
       expect(files, file).toContain(file);
     }
     for (const view of filteredViews()) expect(files).toContain(fileOf(filterRoute(view)));
@@ -35,7 +40,9 @@ describe('plays pages', () => {
 
   it('ships no JavaScript except on the composer and the run pages, each with one small module', () => {
     const isRun = (f: string) => /^plays\/[^/]+\/run\//.test(f);
-    const pages = listFiles(site.outDir).filter((f) => f.startsWith('plays/') && f.endsWith('.html') && !f.startsWith('plays/compose/') && !isRun(f));
+    const pages = listFiles(site.outDir).filter(
+      (f) => f.startsWith('plays/') && f.endsWith('.html') && !f.startsWith('plays/compose/') && !isRun(f),
+    );
     expect(pages.length).toBeGreaterThan(PLAYS.length * 2 + 1);
     for (const page of pages) expect(html(page), page).not.toMatch(/<script/i);
     const budgets: [string, number][] = [
@@ -58,7 +65,8 @@ describe('plays pages', () => {
     const problems: string[] = [];
     for (const file of listFiles(site.outDir).filter((f) => f.startsWith('plays/') && f.endsWith('.html'))) {
       const report = await validator.validateFile(path.join(site.outDir, file));
-      for (const result of report.results) for (const m of result.messages) problems.push(`${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+      for (const result of report.results)
+        for (const m of result.messages) problems.push(`${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
     }
     expect(problems).toEqual([]);
   });
@@ -84,7 +92,9 @@ describe('/plays/', () => {
 
   it('filters with links to pre-rendered views, with counts; empty options are not links', () => {
     expect(index()).toContain('<nav class="play-filters" aria-label="Filter plays"');
-    expect(index()).toMatch(/<a href="\/plays\/filter\/cheng-chi\/any-length\/any-size\/#filter-theme"[^>]*>Cheng and chi <span class="count"[^>]*>\(1\)/);
+    expect(index()).toMatch(
+      /<a href="\/plays\/filter\/cheng-chi\/any-length\/any-size\/#filter-theme"[^>]*>Cheng and chi <span class="count"[^>]*>\(1\)/,
+    );
     expect(index()).toMatch(/<a href="\/plays\/#filter-theme"[^>]*aria-current="page"/);
     expect(index()).toMatch(/<span class="empty"[^>]*>From Sears to Amazon <span class="count"[^>]*>\(0\)/);
     expect(index()).not.toContain('<meta name="robots"');
@@ -134,13 +144,16 @@ describe('/plays/<id>/, the facilitator guide', () => {
 
   it('links the notes it comes from and cites its sources', () => {
     expect(guide()).toMatch(/aria-labelledby="play-notes"[\s\S]*<a href="\/notes\/alpha-note\/">Alpha note<\/a>/);
-    expect(guide()).toMatch(/aria-labelledby="play-sources"[\s\S]*<a href="\/sources\/fixture-text\/">A fixture text<\/a>: <span>first paragraph<\/span>/);
+    expect(guide()).toMatch(
+      /aria-labelledby="play-sources"[\s\S]*<a href="\/sources\/fixture-text\/">A fixture text<\/a>: <span>first paragraph<\/span>/,
+    );
   });
 
   it('links the print page, the worksheet PDFs in both papers and the Markdown files', () => {
     expect(guide()).toContain('href="/plays/fixture-play/worksheet/"');
     for (const view of ['participant', 'facilitator']) {
-      for (const file of [`${view}-a4.pdf`, `${view}-letter.pdf`, `${view}.md`]) expect(guide()).toContain(`href="/worksheets/fixture-play/${file}"`);
+      for (const file of [`${view}-a4.pdf`, `${view}-letter.pdf`, `${view}.md`])
+        expect(guide()).toContain(`href="/worksheets/fixture-play/${file}"`);
     }
     expect(guide()).toContain('href="/plays/compose/?plays=fixture-play"');
   });
@@ -148,14 +161,18 @@ describe('/plays/<id>/, the facilitator guide', () => {
   it('has the linked worksheet files in the build, once the generator writes them', (ctx) => {
     // The worksheet generator (issue 5, CLI side) writes dist/worksheets/; until it runs in the build there is nothing to check.
     if (!fs.existsSync(path.join(site.outDir, 'worksheets'))) ctx.skip();
-    for (const match of guide().matchAll(/href="\/(worksheets\/[^"]+)"/g)) expect(fs.existsSync(path.join(site.outDir, match[1] ?? ''))).toBe(true);
+    for (const match of guide().matchAll(/href="\/(worksheets\/[^"]+)"/g))
+      expect(fs.existsSync(path.join(site.outDir, match[1] ?? ''))).toBe(true);
   });
 });
 
 describe('/plays/<id>/worksheet/, the print page', () => {
   const sheet = () => html('plays/fixture-play/worksheet/index.html');
   /** The markup of one question, from its <li> to the next question's. */
-  const prompt = (id: string) => sheet().split('<li class="question"').find((part) => part.includes(` id="prompt-${id}"`)) ?? '';
+  const prompt = (id: string) =>
+    sheet()
+      .split('<li class="question"')
+      .find((part) => part.includes(` id="prompt-${id}"`)) ?? '';
   const count = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].length;
 
   it('has team and date lines and a screen-only print hint', () => {
@@ -179,7 +196,8 @@ describe('/plays/<id>/worksheet/, the print page', () => {
   });
 
   it('sets print margins in mm for both A4 and Letter', () => {
-    const css = sheet() + [...sheet().matchAll(/<link rel="stylesheet" href="\/([^"]+)"/g)].map((m) => read(site.outDir, m[1] ?? '')).join('');
+    const css =
+      sheet() + [...sheet().matchAll(/<link rel="stylesheet" href="\/([^"]+)"/g)].map((m) => read(site.outDir, m[1] ?? '')).join('');
     expect(css).toMatch(/@page\s*\{\s*margin:\s*14mm 15mm 16mm/);
     expect(css).not.toMatch(/@page\s*\{[^}]*size:/);
   });
@@ -197,7 +215,13 @@ describe('/plays/compose/', () => {
   it('gives the island each play’s steps in a data- attribute', () => {
     const raw = /value="fixture-play" data-play="([^"]+)"/.exec(page())?.[1] ?? '';
     const data: unknown = JSON.parse(raw.replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
-    expect(data).toEqual({ title: 'Fixture play', steps: [{ title: 'Warm up', minutes: 10 }, { title: 'Discuss', minutes: 20 }] });
+    expect(data).toEqual({
+      title: 'Fixture play',
+      steps: [
+        { title: 'Warm up', minutes: 10 },
+        { title: 'Discuss', minutes: 20 },
+      ],
+    });
   });
 
   it('weighs at most 30 kB gzip before Download the pack: HTML, CSS and every script it loads; the pack code only by import()', () => {
@@ -206,16 +230,20 @@ describe('/plays/compose/', () => {
     const follow = (file: string) => {
       if (scripts.includes(file)) return;
       scripts.push(file);
-      for (const match of read(site.outDir, file).matchAll(/import\s*(?:[^"'`()]*?from\s*)?["']\.\/([^"']+\.js)["']/g)) follow(`${path.posix.dirname(file)}/${match[1]}`);
+      for (const match of read(site.outDir, file).matchAll(/import\s*(?:[^"'`()]*?from\s*)?["']\.\/([^"']+\.js)["']/g))
+        follow(`${path.posix.dirname(file)}/${match[1]}`);
     };
     for (const match of page().matchAll(/<script type="module" src="\/([^"]+)"/g)) follow(match[1] ?? '');
     const pack = listFiles(site.outDir).find((file) => /^_astro\/pack-download\.[^/]+\.js$/.test(file));
     expect(pack, 'the pack chunk').toBeDefined();
     expect(scripts.some((file) => file.includes('pack-download'))).toBe(false);
     const before = weight('plays/compose/index.html') + scripts.reduce((sum, file) => sum + gzipSync(read(site.outDir, file)).length, 0);
-    console.info(`composer before the click: ${before} B gzip (${scripts.length} scripts); pack chunk ${gzipSync(read(site.outDir, pack ?? '')).length} B gzip`);
+    console.info(
+      `composer before the click: ${before} B gzip (${scripts.length} scripts); pack chunk ${gzipSync(read(site.outDir, pack ?? '')).length} B gzip`,
+    );
     expect(before).toBeLessThanOrEqual(30 * 1024);
     // Each play's pack data is published beside the play.
-    for (const id of PLAYS) expect(JSON.parse(read(site.outDir, `plays/${id}/pack.json`))).toMatchObject({ id, data: { title: expect.any(String) } });
+    for (const id of PLAYS)
+      expect(JSON.parse(read(site.outDir, `plays/${id}/pack.json`))).toMatchObject({ id, data: { title: expect.any(String) } });
   });
 });

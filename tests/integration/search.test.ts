@@ -39,14 +39,17 @@ async function openSearch(siteDir: string, basePath = '/'): Promise<NodeSearch> 
   const prefix = basePath.replace(/\/$/, '');
   let urls: string[] = [];
   const original = globalThis.fetch;
-  globalThis.fetch = ((input: string | URL | Request, init?: RequestInit) => {
+  globalThis.fetch = (input: string | URL | Request, init?: RequestInit) => {
     urls.push(String(input instanceof Request ? input.url : input));
     return original(input, init);
-  });
+  };
   // A module instance per call: Pagefind takes its bundle path once, when it first loads.
   const module = `${pathToFileURL(path.join(siteDir, 'pagefind/pagefind.js')).href}?instance=${++instances}`;
   const pf = (await import(module)) as NodeSearch['pf'];
-  await (pf as unknown as { options: (o: object) => Promise<void> }).options({ basePath: `${server.url}${prefix}/pagefind/`, noWorker: true });
+  await (pf as unknown as { options: (o: object) => Promise<void> }).options({
+    basePath: `${server.url}${prefix}/pagefind/`,
+    noWorker: true,
+  });
   return {
     pf,
     origin: server.url,
@@ -71,9 +74,23 @@ async function openSearch(siteDir: string, basePath = '/'): Promise<NodeSearch> 
 }
 
 const indexScript = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, ['scripts/search-index.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: SITE_FIXTURE, ...env }, timeout: 120_000 });
+  spawnSync(process.execPath, ['scripts/search-index.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, CONTENT_DIR: SITE_FIXTURE, ...env },
+    timeout: 120_000,
+  });
 
-const digest = (dir: string) => Object.fromEntries(listFiles(dir).map((file) => [file, crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, file))).digest('hex')]));
+const digest = (dir: string) =>
+  Object.fromEntries(
+    listFiles(dir).map((file) => [
+      file,
+      crypto
+        .createHash('sha256')
+        .update(fs.readFileSync(path.join(dir, file)))
+        .digest('hex'),
+    ]),
+  );
 
 const temp: string[] = [];
 const tempDir = (name: string) => {
@@ -100,13 +117,19 @@ describe('the search index of the fixture site', () => {
     expect(site.output).toMatch(
       /search-index: indexed 15 records \(5 notes, 2 plays, 1 glossary term, 1 timeline event, 2 sources, 3 themes, 1 reading path\) in \d+\.\d s/,
     );
-    expect(site.output).toMatch(/search-index: wrote \d+ files, [\d.]+ kB \(index data [\d.]+ kB, vocabulary \d+ words in [\d.]+ kB\), to \S+pagefind\//);
+    expect(site.output).toMatch(
+      /search-index: wrote \d+ files, [\d.]+ kB \(index data [\d.]+ kB, vocabulary \d+ words in [\d.]+ kB\), to \S+pagefind\//,
+    );
   });
 
   it('ships what the search page uses, not Pagefind’s ready-made UIs', () => {
     const files = listFiles(path.join(site.outDir, 'pagefind'));
     for (const file of ['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', 'wasm.en.pagefind']) expect(files).toContain(file);
-    for (const kind of ['index', 'fragment', 'filter']) expect(files.some((f) => f.startsWith(`${kind}/`)), kind).toBe(true);
+    for (const kind of ['index', 'fragment', 'filter'])
+      expect(
+        files.some((f) => f.startsWith(`${kind}/`)),
+        kind,
+      ).toBe(true);
     expect(files.filter((f) => /pagefind-(ui|modular-ui|component-ui|highlight)\./.test(f))).toEqual([]);
   });
 
@@ -127,7 +150,22 @@ describe('the search index of the fixture site', () => {
     const alpha = (await search.top('Alpha opens the fixture')).find((r) => r.url.endsWith('/notes/alpha-note/'));
     const text = (alpha as PagefindResultData & { content: string }).content;
     expect(text).toMatch(/^Alpha note\. The first fixture note;.*Alpha opens the fixture\..*What would change/);
-    for (const furniture of ['Reflect', 'Sources', 'Skip to content', 'Timeline', 'min read', 'Last updated', 'Customer obsession', 'Linked from', 'Related notes', 'Tags', 'loyalty', 'Edit this page', 'Written in our own words', 'RSS']) {
+    for (const furniture of [
+      'Reflect',
+      'Sources',
+      'Skip to content',
+      'Timeline',
+      'min read',
+      'Last updated',
+      'Customer obsession',
+      'Linked from',
+      'Related notes',
+      'Tags',
+      'loyalty',
+      'Edit this page',
+      'Written in our own words',
+      'RSS',
+    ]) {
       expect(text, furniture).not.toContain(furniture);
     }
     expect(await search.top('rss')).toEqual([]);
@@ -176,7 +214,9 @@ describe('the search-index script fails with a cause', () => {
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replaceAll(' data-pagefind-body', ''));
     const result = indexScript(['--site', dir]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('a page cannot be indexed:\n  - notes/beta-note/index.html: it marks no main content with data-pagefind-body');
+    expect(result.stderr).toContain(
+      'a page cannot be indexed:\n  - notes/beta-note/index.html: it marks no main content with data-pagefind-body',
+    );
   });
 
   it('on an unknown option, with exit code 2', () => {
@@ -225,12 +265,15 @@ describe('index budget at 5,000 notes', () => {
     await big?.close();
   });
 
-  it.each(['customer', 'threshold', 'quiet'])('a one-word query ("%s") fetches at most 150 kB of index chunks and fragments', async (query) => {
-    big.reset();
-    const results = await big.top(query);
-    expect(results.length).toBe(PAGE_SIZE);
-    const index = big.fetched().filter((f) => /\.pf_(index|fragment)$/.test(f.file));
-    const bytes = index.reduce((sum, f) => sum + f.bytes, 0);
-    expect(bytes).toBeLessThanOrEqual(150 * 1024);
-  });
+  it.each(['customer', 'threshold', 'quiet'])(
+    'a one-word query ("%s") fetches at most 150 kB of index chunks and fragments',
+    async (query) => {
+      big.reset();
+      const results = await big.top(query);
+      expect(results.length).toBe(PAGE_SIZE);
+      const index = big.fetched().filter((f) => /\.pf_(index|fragment)$/.test(f.file));
+      const bytes = index.reduce((sum, f) => sum + f.bytes, 0);
+      expect(bytes).toBeLessThanOrEqual(150 * 1024);
+    },
+  );
 });

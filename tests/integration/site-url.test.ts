@@ -43,12 +43,15 @@ describe('a build without SITE_URL', () => {
     const printPages = files.filter((f) => /^(plays\/[^/]+\/worksheet|themes\/[^/]+\/book)\/index\.html$/.test(f));
     expect(printPages.some((f) => f.startsWith('themes/'))).toBe(true);
     expect(printPages.some((f) => f.startsWith('plays/'))).toBe(true);
-    for (const page of printPages) expect(body(read(site.outDir, page)), page).not.toMatch(/https?:\/\/[a-z0-9.-]+(:\d+)?\/(plays|themes|notes)\//);
+    for (const page of printPages)
+      expect(body(read(site.outDir, page)), page).not.toMatch(/https?:\/\/[a-z0-9.-]+(:\d+)?\/(plays|themes|notes)\//);
     const worksheets = files.filter((f) => f.startsWith('worksheets/') && /\.(md|pdf)$/.test(f));
     expect(worksheets.length).toBeGreaterThan(4);
     for (const file of worksheets) {
       const full = path.join(site.outDir, file);
-      const text = file.endsWith('.pdf') ? execFileSync('pdftotext', ['-enc', 'UTF-8', full, '-'], { encoding: 'utf8' }) : fs.readFileSync(full, 'utf8');
+      const text = file.endsWith('.pdf')
+        ? execFileSync('pdftotext', ['-enc', 'UTF-8', full, '-'], { encoding: 'utf8' })
+        : fs.readFileSync(full, 'utf8');
       expect(text, file).not.toMatch(/localhost|https?:\/\//);
     }
   });

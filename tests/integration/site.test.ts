@@ -60,8 +60,11 @@ describe('fixture site build', () => {
     expect(page).toContain('<link rel="canonical" href="https://playbook.example/notes/alpha-note/">');
     expect(page).toContain('<meta name="robots" content="noindex">');
     expect(page).toMatch(/<a href="\/notes\/alpha-note\/">Alpha note<\/a>/);
-    expect(html('_redirects')).toContain('/notes/old-alpha-note/ /notes/alpha-note/ 301\n/notes/old-alpha-note.md /notes/alpha-note.md 301');
-    for (const file of ['sitemap-0.xml', 'rss.xml', 'llms.txt', 'llms-full.txt', 'notes/index.html']) expect(html(file), file).not.toContain('old-alpha-note');
+    expect(html('_redirects')).toContain(
+      '/notes/old-alpha-note/ /notes/alpha-note/ 301\n/notes/old-alpha-note.md /notes/alpha-note.md 301',
+    );
+    for (const file of ['sitemap-0.xml', 'rss.xml', 'llms.txt', 'llms-full.txt', 'notes/index.html'])
+      expect(html(file), file).not.toContain('old-alpha-note');
     expect(fs.existsSync(path.join(site.outDir, 'notes/old-alpha-note.md'))).toBe(false);
   });
 
@@ -71,7 +74,9 @@ describe('fixture site build', () => {
 
   it('ships no JavaScript on pages that do not need it', () => {
     // The search page, the composer and run mode (/plays/<id>/run/, /plays/compose/run/) have islands.
-    const pages = listFiles(site.outDir).filter((f) => f.endsWith('.html') && !f.startsWith('search/') && !f.startsWith('plays/compose/') && !/^plays\/[^/]+\/run\//.test(f));
+    const pages = listFiles(site.outDir).filter(
+      (f) => f.endsWith('.html') && !f.startsWith('search/') && !f.startsWith('plays/compose/') && !/^plays\/[^/]+\/run\//.test(f),
+    );
     for (const page of pages) expect(html(page), page).not.toMatch(/<script/i);
   });
 
@@ -119,7 +124,9 @@ describe('a note page', () => {
   });
 
   it('renders the quotation with person and source, the aside and the footnote', () => {
-    expect(page()).toMatch(/<figure class="quote"><blockquote><p>Customers first, always and in every way\.<\/p><\/blockquote><figcaption>— A Person, in <a href="\/sources\/fixture-text\/">A fixture text<\/a>/);
+    expect(page()).toMatch(
+      /<figure class="quote"><blockquote><p>Customers first, always and in every way\.<\/p><\/blockquote><figcaption>— A Person, in <a href="\/sources\/fixture-text\/">A fixture text<\/a>/,
+    );
     expect(page()).toContain('<aside class="aside aside-tip"');
     expect(page()).toContain('data-footnotes');
   });

@@ -57,6 +57,8 @@ describe('smaller faults (issue 15)', () => {
     }
     expect(missing).toEqual([]);
     expect(read(build.outDir, '404.html')).not.toMatch(/rel="canonical"|property="og:url"/);
-    expect(read(build.outDir, 'notes/alpha-note/index.html')).toContain('<link rel="canonical" href="https://playbook.example/notes/alpha-note/">');
+    expect(read(build.outDir, 'notes/alpha-note/index.html')).toContain(
+      '<link rel="canonical" href="https://playbook.example/notes/alpha-note/">',
+    );
   });
 });

@@ -21,10 +21,23 @@ beforeAll(() => {
 });
 afterAll(() => [first, second].forEach((build) => fs.rmSync(build.outDir, { recursive: true, force: true })));
 
-const TWINS = ['notes/alpha-note.md', 'notes/beta-note.md', 'notes/gamma-note.md', 'notes/delta-note.md', 'notes/epsilon-note.md', 'themes/cheng-chi.md', 'themes/customer-obsession.md', 'themes/sears-to-amazon.md', 'plays/fixture-play.md', 'plays/second-fixture-play.md', 'glossary/fixture-term.md'];
+const TWINS = [
+  'notes/alpha-note.md',
+  'notes/beta-note.md',
+  'notes/gamma-note.md',
+  'notes/delta-note.md',
+  'notes/epsilon-note.md',
+  'themes/cheng-chi.md',
+  'themes/customer-obsession.md',
+  'themes/sears-to-amazon.md',
+  'plays/fixture-play.md',
+  'plays/second-fixture-play.md',
+  'glossary/fixture-term.md',
+];
 
 /** The `href` of the page's "View as Markdown" links. */
-const twinLinks = (html: string) => [...html.matchAll(/<a class="twin-link" href="([^"]+)"[^>]*>View as Markdown<\/a>/g)].map((match) => match[1]);
+const twinLinks = (html: string) =>
+  [...html.matchAll(/<a class="twin-link" href="([^"]+)"[^>]*>View as Markdown<\/a>/g)].map((match) => match[1]);
 
 describe('Markdown twins in the built site', () => {
   it('writes every twin, llms.txt and llms-full.txt, and keeps the pages beside them', () => {
@@ -35,7 +48,9 @@ describe('Markdown twins in the built site', () => {
     // Merged into the output, not moved over it: the pages are still there.
     expect(files).toContain('notes/alpha-note/index.html');
     expect(files).toContain('worksheets/index.json');
-    expect(read(first.outDir, 'notes/alpha-note.md')).toMatch(/^---\ntitle: Alpha note\nurl: https:\/\/playbook\.example\/notes\/alpha-note\/\n/);
+    expect(read(first.outDir, 'notes/alpha-note.md')).toMatch(
+      /^---\ntitle: Alpha note\nurl: https:\/\/playbook\.example\/notes\/alpha-note\/\n/,
+    );
     expect(read(first.outDir, 'llms.txt')).toMatch(/^# Customer Obsession Playbook\n\n> /);
     expect(read(first.outDir, 'llms.txt')).toContain('- [Alpha note](https://playbook.example/notes/alpha-note.md): ');
     expect(read(first.outDir, 'llms-full.txt')).toContain('Customers first, always and in every way.');

@@ -51,7 +51,9 @@ const flatText = (file: string) => text(file).replace(/\s+/g, ' ');
 const info = (file: string) => tool('pdfinfo', file);
 
 /** A field's accessible name (TU), as a screen reader gets it. */
-function accessibleName(field: PDFTextField | PDFCheckBox | PDFRadioGroup | { acroField: { dict: { lookup: (n: PDFName) => unknown } } }): string | undefined {
+function accessibleName(
+  field: PDFTextField | PDFCheckBox | PDFRadioGroup | { acroField: { dict: { lookup: (n: PDFName) => unknown } } },
+): string | undefined {
   const value = field.acroField.dict.lookup(PDFName.of('TU'));
   return value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined;
 }
@@ -68,12 +70,29 @@ describe('worksheets for the fixture content', () => {
   });
 
   it('writes both views of every play as PDF in A4 and Letter and as Markdown, plus index.json', () => {
-    const expected = playIds.flatMap((id) => ['facilitator-a4.pdf', 'facilitator-letter.pdf', 'facilitator.md', 'participant-a4.pdf', 'participant-letter.pdf', 'participant.md'].map((f) => `${id}/${f}`));
+    const expected = playIds.flatMap((id) =>
+      [
+        'facilitator-a4.pdf',
+        'facilitator-letter.pdf',
+        'facilitator.md',
+        'participant-a4.pdf',
+        'participant-letter.pdf',
+        'participant.md',
+      ].map((f) => `${id}/${f}`),
+    );
     expect(listFiles(out)).toEqual(['index.json', ...expected].sort());
-    const index = JSON.parse(fs.readFileSync(path.join(out, 'index.json'), 'utf8')) as { plays: Record<string, { title: string; files: unknown[] }> };
+    const index = JSON.parse(fs.readFileSync(path.join(out, 'index.json'), 'utf8')) as {
+      plays: Record<string, { title: string; files: unknown[] }>;
+    };
     expect(Object.keys(index.plays)).toEqual(playIds);
     expect(index.plays['fixture-play']?.title).toBe('Fixture play');
-    expect(index.plays['fixture-play']?.files).toContainEqual({ view: 'participant', format: 'pdf', paper: 'a4', path: 'fixture-play/participant-a4.pdf', bytes: fs.statSync(path.join(out, 'fixture-play/participant-a4.pdf')).size });
+    expect(index.plays['fixture-play']?.files).toContainEqual({
+      view: 'participant',
+      format: 'pdf',
+      paper: 'a4',
+      path: 'fixture-play/participant-a4.pdf',
+      bytes: fs.statSync(path.join(out, 'fixture-play/participant-a4.pdf')).size,
+    });
   });
 
   it('reports one line per file with a count and size, then a summary', () => {
@@ -87,7 +106,9 @@ describe('worksheets for the fixture content', () => {
       const full = path.join(out, file);
       const meta = info(full);
       expect(meta, file).toMatch(/^Tagged:\s+yes$/m);
-      expect(meta, file).toMatch(file.endsWith('-a4.pdf') ? /^Page size:\s+595\.28 x 841\.89 pts \(A4\)$/m : /^Page size:\s+612 x 792 pts \(letter\)$/m);
+      expect(meta, file).toMatch(
+        file.endsWith('-a4.pdf') ? /^Page size:\s+595\.28 x 841\.89 pts \(A4\)$/m : /^Page size:\s+612 x 792 pts \(letter\)$/m,
+      );
       expect(meta, file).toMatch(/^Title:\s+Fixture play: (worksheet|facilitator guide)$|^Title:\s+\S/m);
       expect(meta, file).toMatch(file.includes('participant') ? /^Form:\s+AcroForm$/m : /^Form:\s+none$/m);
       expect(fs.statSync(full).size, file).toBeLessThanOrEqual(MAX_BYTES);
@@ -109,9 +130,11 @@ describe('worksheets for the fixture content', () => {
     expect(doc.catalog.lookup(PDFName.of('ViewerPreferences'))?.toString()).toMatch(/\/DisplayDocTitle true/);
     expect(doc.getTitle()).toBe('Fixture play: worksheet');
     const participant = tool('pdfinfo', '-struct', file);
-    for (const tag of ['Document', 'Sect', 'H1', 'H2', 'H3', 'P', 'Form', 'Table', 'TH', 'TD']) expect(participant).toMatch(new RegExp(`^\\s*${tag}\\b`, 'm'));
+    for (const tag of ['Document', 'Sect', 'H1', 'H2', 'H3', 'P', 'Form', 'Table', 'TH', 'TD'])
+      expect(participant).toMatch(new RegExp(`^\\s*${tag}\\b`, 'm'));
     const facilitator = tool('pdfinfo', '-struct', path.join(out, 'fixture-play/facilitator-a4.pdf'));
-    for (const tag of ['H1', 'H2', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody', 'Link']) expect(facilitator).toMatch(new RegExp(`^\\s*${tag}\\b`, 'm'));
+    for (const tag of ['H1', 'H2', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody', 'Link'])
+      expect(facilitator).toMatch(new RegExp(`^\\s*${tag}\\b`, 'm'));
   });
 
   it('names every field after its prompt, with the question as its accessible name', async () => {
@@ -158,11 +181,36 @@ describe('worksheets for the fixture content', () => {
 
   it('prints the team name in any script, the date, the footer and the questions', () => {
     const worksheet = flatText(path.join(out, 'fixture-play/participant-a4.pdf'));
-    for (const phrase of [TEAM, '15 January 2027', 'Fixture play', 'Page 1 of', `${SITE_URL}/plays/fixture-play/`, 'Who are our customers, in one sentence?', 'Not at all', 'Very well', 'Surprising', 'Owner']) {
+    for (const phrase of [
+      TEAM,
+      '15 January 2027',
+      'Fixture play',
+      'Page 1 of',
+      `${SITE_URL}/plays/fixture-play/`,
+      'Who are our customers, in one sentence?',
+      'Not at all',
+      'Very well',
+      'Surprising',
+      'Owner',
+    ]) {
       expect(worksheet).toContain(phrase);
     }
     const guide = flatText(path.join(out, 'fixture-play/facilitator-letter.pdf'));
-    for (const phrase of ['Facilitator guide'.toUpperCase(), 'Outcome', '30 min to run, plus 5 min to prepare', '2 to 8 people', 'Timing', 'Before the session', 'Set aside 5 min to prepare', 'Pens', 'Roles', 'Steps', 'Facilitator note:', 'After the session', 'Sources']) {
+    for (const phrase of [
+      'Facilitator guide'.toUpperCase(),
+      'Outcome',
+      '30 min to run, plus 5 min to prepare',
+      '2 to 8 people',
+      'Timing',
+      'Before the session',
+      'Set aside 5 min to prepare',
+      'Pens',
+      'Roles',
+      'Steps',
+      'Facilitator note:',
+      'After the session',
+      'Sources',
+    ]) {
       expect(guide).toContain(phrase);
     }
   });
@@ -179,7 +227,12 @@ describe('worksheets for the fixture content', () => {
     generate(blank, '--play', 'fixture-play', '--view', 'participant', '--paper', 'letter', '--format', 'pdf');
     expect(listFiles(blank)).toEqual(['fixture-play/participant-letter.pdf', 'index.json']);
     const form = (await PDFDocument.load(fs.readFileSync(path.join(blank, 'fixture-play/participant-letter.pdf')))).getForm();
-    expect(form.getFields().map((f) => f.getName()).slice(0, 3)).toEqual(['team', 'date', 'who']);
+    expect(
+      form
+        .getFields()
+        .map((f) => f.getName())
+        .slice(0, 3),
+    ).toEqual(['team', 'date', 'who']);
     expect(form.getFields()).toHaveLength(22);
   });
 });
@@ -191,10 +244,25 @@ describe('determinism', () => {
     const alone = tempDir('alone');
     generate(first, '--team', TEAM, '--date', DATE);
     generate(second, '--team', TEAM, '--date', DATE);
-    generate(alone, '--team', TEAM, '--date', DATE, '--play', 'fixture-play', '--view', 'facilitator', '--paper', 'letter', '--format', 'pdf');
+    generate(
+      alone,
+      '--team',
+      TEAM,
+      '--date',
+      DATE,
+      '--play',
+      'fixture-play',
+      '--view',
+      'facilitator',
+      '--paper',
+      'letter',
+      '--format',
+      'pdf',
+    );
     const files = listFiles(first);
     expect(listFiles(second)).toEqual(files);
-    for (const file of files) expect(fs.readFileSync(path.join(second, file)).equals(fs.readFileSync(path.join(first, file))), file).toBe(true);
+    for (const file of files)
+      expect(fs.readFileSync(path.join(second, file)).equals(fs.readFileSync(path.join(first, file))), file).toBe(true);
     const single = 'fixture-play/facilitator-letter.pdf';
     expect(fs.readFileSync(path.join(alone, single)).equals(fs.readFileSync(path.join(first, single)))).toBe(true);
   });
@@ -230,7 +298,10 @@ describe('session pack', () => {
     expect(meta).toMatch(/^Form:\s+AcroForm$/m);
     expect(spawnSync('qpdf', ['--check', pdf]).status).toBe(0);
     expect(fs.statSync(pdf).size).toBeLessThanOrEqual(MAX_BYTES * plays.length);
-    const names = (await PDFDocument.load(fs.readFileSync(pdf))).getForm().getFields().map((f) => f.getName());
+    const names = (await PDFDocument.load(fs.readFileSync(pdf)))
+      .getForm()
+      .getFields()
+      .map((f) => f.getName());
     expect(names).toContain(`${ids[0]}.who`);
     expect(new Set(names).size).toBe(names.length);
   });

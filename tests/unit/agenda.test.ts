@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { buildAgenda, formatClock, parseClock } from '../../src/plays/agenda.ts';
 
-const a = { id: 'a', title: 'Play A', steps: [{ title: 'One', minutes: 10 }, { title: 'Two', minutes: 25 }] };
+const a = {
+  id: 'a',
+  title: 'Play A',
+  steps: [
+    { title: 'One', minutes: 10 },
+    { title: 'Two', minutes: 25 },
+  ],
+};
 const b = { id: 'b', title: 'Play B', steps: [{ title: 'Three', minutes: 50 }] };
 
 describe('clock times', () => {
-  it.each([['09:30', 570], ['00:00', 0], ['23:59', 1439]])('%s is %i minutes', (clock, minutes) => {
+  it.each([
+    ['09:30', 570],
+    ['00:00', 0],
+    ['23:59', 1439],
+  ])('%s is %i minutes', (clock, minutes) => {
     expect(parseClock(clock)).toBe(minutes);
     expect(formatClock(minutes)).toBe(clock);
   });

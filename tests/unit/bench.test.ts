@@ -64,7 +64,14 @@ describe('targetLines', () => {
     indexKB: 10,
     firstView: { bytes: 1, gzipBytes: 1, requests: 1 },
   });
-  const size = (notes: number, ours: SiteResult, starlight: SiteResult) => ({ notes, words: 1, runs: 1, caches: 'cold' as const, ours, starlight });
+  const size = (notes: number, ours: SiteResult, starlight: SiteResult) => ({
+    notes,
+    words: 1,
+    runs: 1,
+    caches: 'cold' as const,
+    ours,
+    starlight,
+  });
 
   it('checks the cold build against 0.7× Starlight’s at 1,000 notes', () => {
     const met = targetLines([size(1000, site(21), site(32))]);
@@ -74,7 +81,10 @@ describe('targetLines', () => {
   });
 
   it('checks the one-edit rebuild against 25% of our cold build and 0.25× Starlight’s', () => {
-    const withRebuilds = (wall: number, noChange: number, oneEdit: number): SiteResult => ({ ...site(wall), rebuild: { noChange: stats([noChange]), oneEdit: stats([oneEdit]) } });
+    const withRebuilds = (wall: number, noChange: number, oneEdit: number): SiteResult => ({
+      ...site(wall),
+      rebuild: { noChange: stats([noChange]), oneEdit: stats([oneEdit]) },
+    });
     const lines = targetLines([size(1000, withRebuilds(20, 4, 6), withRebuilds(32, 30, 30))]);
     expect(lines.find((l) => l.includes('of our cold build'))).toMatch(/takes 30% of our cold build, target at most 25%: \*\*not met\*\*$/);
     expect(lines.find((l) => l.includes('one-edit rebuild'))).toMatch(/0\.20× Starlight's, target at most 0\.25×: met$/);

@@ -33,7 +33,9 @@ describe('content checker on invalid fixtures', () => {
   it.each(INVALID_CASES)('$overlay: $rule at $file:$line', ({ overlay, rule, file, line, message }) => {
     const dir = fresh(overlay);
     const { findings } = runCheck(dir);
-    const match = findings.find((f) => f.rule === rule && path.resolve(f.file) === path.join(dir, file) && f.line === line && (!message || message.test(f.message)));
+    const match = findings.find(
+      (f) => f.rule === rule && path.resolve(f.file) === path.join(dir, file) && f.line === line && (!message || message.test(f.message)),
+    );
     expect(match, `findings were:\n${findings.map(formatFinding).join('\n')}`).toBeDefined();
     expect(match?.fix.length).toBeGreaterThan(5);
     expect(match?.severity).toBe(WARNING_RULES.has(rule) ? 'warning' : 'error');
@@ -63,13 +65,26 @@ describe('report formats', () => {
   it('json: machine-readable findings and counts', () => {
     const json = JSON.parse(formatReport(result(), 'json')) as JsonReport;
     expect(json.errors).toBe(1);
-    expect(json.findings.find((f) => f.rule === 'unknown-link')).toMatchObject({ rule: 'unknown-link', line: 11, column: 15, severity: 'error' });
+    expect(json.findings.find((f) => f.rule === 'unknown-link')).toMatchObject({
+      rule: 'unknown-link',
+      line: 11,
+      column: 15,
+      severity: 'error',
+    });
   });
 
   describe('control and invisible characters are printed as visible escapes', () => {
     const ESC = '\u001b';
     const RLO = '\u202e';
-    const hostile = { file: `notes/${ESC}[2J${RLO}evil.mdx`, line: 1, column: 1, rule: 'duplicate-title', severity: 'error' as const, message: `the title "${ESC}]0;owned${String.fromCharCode(7)} ${RLO}gnp.exe" is used twice\u009b`, fix: `rename it${String.fromCharCode(127)}` };
+    const hostile = {
+      file: `notes/${ESC}[2J${RLO}evil.mdx`,
+      line: 1,
+      column: 1,
+      rule: 'duplicate-title',
+      severity: 'error' as const,
+      message: `the title "${ESC}]0;owned${String.fromCharCode(7)} ${RLO}gnp.exe" is used twice\u009b`,
+      fix: `rename it${String.fromCharCode(127)}`,
+    };
     // Anything a terminal acts on: C0 but tab and line feed, DEL, C1, bidi and invisible formatting characters.
     // eslint-disable-next-line no-control-regex -- matching control characters is what this expression is for
     const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;

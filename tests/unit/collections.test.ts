@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { recentlyChanged } from '../../src/lib/collections.ts';
 
-const note = (id: string, created: string, updated?: string) => ({ id, data: { created: new Date(created), ...(updated && { updated: new Date(updated) }) } });
+const note = (id: string, created: string, updated?: string) => ({
+  id,
+  data: { created: new Date(created), ...(updated && { updated: new Date(updated) }) },
+});
 const ids = (items: { id: string }[]) => items.map((item) => item.id);
 
 describe('recentlyChanged', () => {
@@ -15,7 +18,13 @@ describe('recentlyChanged', () => {
   });
 
   it('counts days, not hours, and keeps at most `count`', () => {
-    const notes = [note('a', '2026-11-23T08:00:00Z'), note('b', '2026-11-23T17:00:00Z'), note('c', '2026-11-24'), note('d', '2026-11-25'), note('e', '2026-11-26')];
+    const notes = [
+      note('a', '2026-11-23T08:00:00Z'),
+      note('b', '2026-11-23T17:00:00Z'),
+      note('c', '2026-11-24'),
+      note('d', '2026-11-25'),
+      note('e', '2026-11-26'),
+    ];
     expect(ids(recentlyChanged(notes, 2))).toEqual(['e', 'd']);
   });
 

@@ -59,9 +59,9 @@ describe('sentenceAround', () => {
 
 describe('linkContexts: the sentence around each link, from the tree', () => {
   it('strips markup and keeps wikilinks without a label for the graph to name', () => {
-    expect(contexts('Intro sentence. We read **this** as `code` and [a link](/notes/x/) together.[^1] Then more.\n\n[^1]: A note.\n')).toEqual([
-      ['/notes/x/', 'We read this as code and a link together.'],
-    ]);
+    expect(
+      contexts('Intro sentence. We read **this** as `code` and [a link](/notes/x/) together.[^1] Then more.\n\n[^1]: A note.\n'),
+    ).toEqual([['/notes/x/', 'We read this as code and a link together.']]);
     expect(contexts('One. It answers with [[cheng-and-chi]], and [[other|the other]] too. Two.')).toEqual([
       ['cheng-and-chi', 'It answers with [[cheng-and-chi]], and the other too.'],
       ['other', 'It answers with [[cheng-and-chi]], and the other too.'],
@@ -69,7 +69,8 @@ describe('linkContexts: the sentence around each link, from the tree', () => {
   });
 
   it('stays inside its block: a list item, a table cell, a heading', () => {
-    const body = '- First item. See [[a]] here.\n- Second item.\n\n| Head | Other |\n| --- | --- |\n| Cell with [[b]] | plain |\n\n## About [[c]]\n';
+    const body =
+      '- First item. See [[a]] here.\n- Second item.\n\n| Head | Other |\n| --- | --- |\n| Cell with [[b]] | plain |\n\n## About [[c]]\n';
     expect(contexts(body)).toEqual([
       ['a', 'See [[a]] here.'],
       ['b', 'Cell with [[b]]'],
@@ -85,11 +86,17 @@ describe('linkContexts: the sentence around each link, from the tree', () => {
   });
 
   it('reads a link inside a <Quote> or an <Aside> in its own paragraph', () => {
-    expect(contexts('<Aside kind="tip" title="Try it">Run [[plays/p]] with your team. Then talk.</Aside>\n', '.mdx')).toEqual([['plays/p', 'Run [[plays/p]] with your team.']]);
+    expect(contexts('<Aside kind="tip" title="Try it">Run [[plays/p]] with your team. Then talk.</Aside>\n', '.mdx')).toEqual([
+      ['plays/p', 'Run [[plays/p]] with your team.'],
+    ]);
   });
 
   it('names label-less wikilinks with their titles for the reader', () => {
-    expect(contextText('It answers with [[cheng-and-chi]] and [[x#part]].', (target) => (target === 'cheng-and-chi' ? 'Cheng and chi' : undefined))).toBe('It answers with Cheng and chi and x#part.');
+    expect(
+      contextText('It answers with [[cheng-and-chi]] and [[x#part]].', (target) =>
+        target === 'cheng-and-chi' ? 'Cheng and chi' : undefined,
+      ),
+    ).toBe('It answers with Cheng and chi and x#part.');
   });
 });
 
@@ -123,7 +130,21 @@ describe('noteConnections (the fixture site)', () => {
     const content = contentWithOverlay();
     fs.writeFileSync(
       path.join(content, 'notes/zeta-note.md'),
-      ['---', 'title: Zeta note', 'summary: A fixture note that names the beta note as related but never links to it in its text.', 'theme: cheng-chi', 'sources:', '  - id: general', '    locator: A fact everyone knows', 'related: [beta-note]', 'created: 2026-11-03', '---', '', 'Zeta says nothing about the others.', ''].join('\n'),
+      [
+        '---',
+        'title: Zeta note',
+        'summary: A fixture note that names the beta note as related but never links to it in its text.',
+        'theme: cheng-chi',
+        'sources:',
+        '  - id: general',
+        '    locator: A fact everyone knows',
+        'related: [beta-note]',
+        'created: 2026-11-03',
+        '---',
+        '',
+        'Zeta says nothing about the others.',
+        '',
+      ].join('\n'),
     );
     try {
       const withZeta = loadSiteGraph(content, { fresh: true });
@@ -149,7 +170,14 @@ describe('chooseNext: one Next', () => {
   });
 
   it('follows the path the reader came from', () => {
-    expect(chooseNext('b', order, onPath, 'tour')).toEqual({ kind: 'path', pathId: 'tour', title: 'A tour', position: 2, total: 3, note: 'z' });
+    expect(chooseNext('b', order, onPath, 'tour')).toEqual({
+      kind: 'path',
+      pathId: 'tour',
+      title: 'A tour',
+      position: 2,
+      total: 3,
+      note: 'z',
+    });
   });
 
   it('at a path’s last step says so and goes on in the theme’s order', () => {

@@ -19,7 +19,8 @@ afterAll(() => created.forEach((dir) => fs.rmSync(dir, { recursive: true, force:
 
 describe('the prose of a body', () => {
   it('keeps link labels and blanks targets, URLs, tags and code, column for column', () => {
-    const line = 'See [[timeline/sears-1897-policy]], [[a|the label]], [text](https://x.org/1999) and `1999` <Aside kind="tip">in 2001</Aside>';
+    const line =
+      'See [[timeline/sears-1897-policy]], [[a|the label]], [text](https://x.org/1999) and `1999` <Aside kind="tip">in 2001</Aside>';
     const prose = proseOfLine(line);
     expect(prose).toHaveLength(line.length);
     expect(prose.replace(/\s+/g, ' ').trim()).toBe('See , the label , text and in 2001');
@@ -115,7 +116,9 @@ describe('editorial rules beyond the fixture table', () => {
 
 describe('figures: years, percentages and money', () => {
   it('finds each with the key two writings of it share (a date’s year too; not 1,500 or a decade)', () => {
-    const found = findFigures('In 1897, $62 billion; 62 billion dollars, 40 percent, 72%, US$5 m, 1,500 stores, the 1890s, 2026-11-01, page 12.');
+    const found = findFigures(
+      'In 1897, $62 billion; 62 billion dollars, 40 percent, 72%, US$5 m, 1,500 stores, the 1890s, 2026-11-01, page 12.',
+    );
     expect(found.map((f) => [f.text, f.key])).toEqual([
       ['1897', '1897'],
       ['$62 billion', '$62b'],
@@ -128,14 +131,17 @@ describe('figures: years, percentages and money', () => {
   });
 
   it('reads a year the texts abbreviate after a month in full', () => {
-    expect(expandShortYears('revenue this Jul’20 and in Sept \'19')).toBe('revenue this Jul 2020 and in Sept 2019');
+    expect(expandShortYears("revenue this Jul’20 and in Sept '19")).toBe('revenue this Jul 2020 and in Sept 2019');
   });
 
   it('refuses figures no text gives outside a "Beyond the texts" section, with file, line and column', () => {
     const dir = temp(contentWithOverlay());
     fs.cpSync(path.join(FIXTURES, 'invalid-figures'), dir, { recursive: true });
     const sources = temp(fs.mkdtempSync(path.join(os.tmpdir(), 'playbook-figures-sources-')));
-    fs.writeFileSync(path.join(sources, 'fixture.txt'), `${fs.readFileSync(path.join(FIXTURES, 'sources/fixture.txt'), 'utf8')}\nSales reached $62 billion, up 40 percent, this Jul’20.\n`);
+    fs.writeFileSync(
+      path.join(sources, 'fixture.txt'),
+      `${fs.readFileSync(path.join(FIXTURES, 'sources/fixture.txt'), 'utf8')}\nSales reached $62 billion, up 40 percent, this Jul’20.\n`,
+    );
     const findings = checkFigures(loadSiteGraph(dir, { fresh: true }), sources);
     expect(findings.map((f) => `${path.basename(f.file)}:${f.line}:${f.column} ${f.rule} ${f.severity}`)).toEqual([
       'outside-figures.mdx:13:32 figure-outside-texts error',
@@ -151,7 +157,9 @@ describe('figures: years, percentages and money', () => {
     const dir = temp(contentWithOverlay());
     fs.cpSync(path.join(FIXTURES, 'invalid-figures'), dir, { recursive: true });
     expect(runCheck(dir).findings.filter((f) => f.rule === 'figure-outside-texts')).toEqual([]);
-    expect(runCheck(dir, undefined, path.join(FIXTURES, 'sources')).findings.filter((f) => f.rule === 'figure-outside-texts')).toHaveLength(7);
+    expect(runCheck(dir, undefined, path.join(FIXTURES, 'sources')).findings.filter((f) => f.rule === 'figure-outside-texts')).toHaveLength(
+      7,
+    );
   });
 
   it('finds nothing in the fixture site', () => {

@@ -20,7 +20,16 @@ describe('outlineOf: links', () => {
   });
 
   it('reference-style links and images take the target of their definition, at the reference', () => {
-    const body = ['A [full][d], a [collapsed][] and a [shortcut].', '', 'An image: ![alt text][img].', '', '[d]: /notes/nope/', '[collapsed]: /notes/two/', '[shortcut]: https://example.com/', '[img]: ../../../../outside/secret.png'].join('\n');
+    const body = [
+      'A [full][d], a [collapsed][] and a [shortcut].',
+      '',
+      'An image: ![alt text][img].',
+      '',
+      '[d]: /notes/nope/',
+      '[collapsed]: /notes/two/',
+      '[shortcut]: https://example.com/',
+      '[img]: ../../../../outside/secret.png',
+    ].join('\n');
     expect(links(body)).toEqual([
       { kind: 'markdown', target: '/notes/nope/', label: 'full', line: 1, column: 3 },
       { kind: 'markdown', target: '/notes/two/', label: 'collapsed', line: 1, column: 16 },
@@ -47,11 +56,22 @@ describe('outlineOf: links', () => {
   });
 
   it('keeps backslashes of a UNC-style target for the resolver to refuse', () => {
-    expect(links('[share](\\\\\\\\host\\\\share) and [other](<\\\\host\\share>)\n').map((l) => l.target)).toEqual(['\\\\host\\share', '\\host\\share']);
+    expect(links('[share](\\\\\\\\host\\\\share) and [other](<\\\\host\\share>)\n').map((l) => l.target)).toEqual([
+      '\\\\host\\share',
+      '\\host\\share',
+    ]);
   });
 
   it.each(['.md', '.mdx'])('wikilinks, with label and anchor, on their line and column (%s)', (extension) => {
-    const body = ['# Title with [[in-heading]]', '', 'See [[alpha-note]], [[beta-note|the beta note]] and [[notes/gamma#a-section]].', '', '- item *[[in-emphasis]]*', '', '> quoted [[in-quote]]'].join('\n');
+    const body = [
+      '# Title with [[in-heading]]',
+      '',
+      'See [[alpha-note]], [[beta-note|the beta note]] and [[notes/gamma#a-section]].',
+      '',
+      '- item *[[in-emphasis]]*',
+      '',
+      '> quoted [[in-quote]]',
+    ].join('\n');
     expect(links(body, extension)).toEqual([
       { kind: 'wiki', target: 'in-heading', label: 'in-heading', line: 1, column: 14 },
       { kind: 'wiki', target: 'alpha-note', label: 'alpha-note', line: 3, column: 5 },
@@ -97,13 +117,28 @@ describe('outlineOf: links', () => {
   });
 
   it('finds nothing inside MDX code either', () => {
-    expect(links('Text `[[in-span]]`.\n\n```\n[[in-fence]]\n```\n\n<Aside kind="tip">See [[inside-aside]].</Aside>\n', '.mdx').map(short)).toEqual(['wiki inside-aside @7:23']);
+    expect(
+      links('Text `[[in-span]]`.\n\n```\n[[in-fence]]\n```\n\n<Aside kind="tip">See [[inside-aside]].</Aside>\n', '.mdx').map(short),
+    ).toEqual(['wiki inside-aside @7:23']);
   });
 });
 
 describe('outlineOf: headings', () => {
   it('gives each heading its depth, text, line and the slug it gets in HTML', () => {
-    const body = ['## Hello `code` World', '', 'Text.', '', '### What’s new? (2026)', '', '## Hello `code` World', '', 'Setext heading', '--------------', '', '## [[alpha-note]] and *more*'].join('\n');
+    const body = [
+      '## Hello `code` World',
+      '',
+      'Text.',
+      '',
+      '### What’s new? (2026)',
+      '',
+      '## Hello `code` World',
+      '',
+      'Setext heading',
+      '--------------',
+      '',
+      '## [[alpha-note]] and *more*',
+    ].join('\n');
     expect(outline(body).headings).toEqual([
       { depth: 2, text: 'Hello code World', slug: 'hello-code-world', line: 1 },
       { depth: 3, text: 'What’s new? (2026)', slug: 'whats-new-2026', line: 5 },

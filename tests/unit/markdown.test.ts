@@ -10,7 +10,10 @@ import { FIXTURES, SITE_FIXTURE } from '../helpers/fixtures.ts';
 
 /** The site's real pipeline, rendering as if the input were the fixture note `beta-note`. */
 async function render(markdown: string, base = '/') {
-  const processor = await createMarkdownProcessor({ ...markdownPlugins({ graph: () => loadSiteGraph(SITE_FIXTURE), base }), syntaxHighlight: false });
+  const processor = await createMarkdownProcessor({
+    ...markdownPlugins({ graph: () => loadSiteGraph(SITE_FIXTURE), base }),
+    syntaxHighlight: false,
+  });
   return processor.render(markdown, { fileURL: new URL(`file://${path.join(SITE_FIXTURE, 'notes/beta-note.md')}`) });
 }
 
@@ -33,7 +36,10 @@ describe('remark-links', () => {
     const error = await render('Fine [[alpha-note]].\n\nBroken [[nope]] and [x](../missing/).').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ContentError);
     const findings = (error as ContentError).findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule}`);
-    expect(findings).toEqual(['tests/fixtures/site/notes/beta-note.md:3:8 unknown-link', 'tests/fixtures/site/notes/beta-note.md:3:21 unknown-link']);
+    expect(findings).toEqual([
+      'tests/fixtures/site/notes/beta-note.md:3:8 unknown-link',
+      'tests/fixtures/site/notes/beta-note.md:3:21 unknown-link',
+    ]);
   });
 });
 

@@ -57,7 +57,11 @@ describe('npm run new: arguments', () => {
       contentDir: '/content',
       today: TODAY,
     });
-    await expect(gather(['term', 'Schwerpunkt', '--id', 'focal-point'])).resolves.toMatchObject({ kind: 'term', id: 'focal-point', theme: undefined });
+    await expect(gather(['term', 'Schwerpunkt', '--id', 'focal-point'])).resolves.toMatchObject({
+      kind: 'term',
+      id: 'focal-point',
+      theme: undefined,
+    });
   });
 
   it.each([
@@ -68,7 +72,10 @@ describe('npm run new: arguments', () => {
     [['nte', 'A title'], /"nte" is not a kind of entry\. Did you mean `note`\?/],
     [['term', 'A term', '--theme', 'cheng-chi'], /--theme applies to a note, play, path; a term has no theme/],
     [['note', 'No', '--theme', 'cheng-chi'], /the title "No": give a title of at least 3 characters/],
-    [['note', 'Two', 'words', '--theme', 'cheng-chi'], /expected a kind and a title, got 3 arguments\. Put the title in quotes: npm run new -- note "Two words"/],
+    [
+      ['note', 'Two', 'words', '--theme', 'cheng-chi'],
+      /expected a kind and a title, got 3 arguments\. Put the title in quotes: npm run new -- note "Two words"/,
+    ],
   ])('without a terminal, %j fails with a clear message', async (argv, message) => {
     const failure = gather(argv);
     await expect(failure).rejects.toThrow(UsageError);
@@ -76,8 +83,12 @@ describe('npm run new: arguments', () => {
   });
 
   it('rejects an unknown theme and an unknown flag through the spec', () => {
-    expect(() => parseCommand(newCommand, ['note', 'x', '--theme', 'cheng'])).toThrow(/--theme must be one of customer-obsession, cheng-chi, sears-to-amazon/);
-    expect(() => parseCommand(newCommand, ['note', 'x', '--them', 'cheng-chi'])).toThrow(/unknown option --them\. Did you mean `--theme`\?/);
+    expect(() => parseCommand(newCommand, ['note', 'x', '--theme', 'cheng'])).toThrow(
+      /--theme must be one of customer-obsession, cheng-chi, sears-to-amazon/,
+    );
+    expect(() => parseCommand(newCommand, ['note', 'x', '--them', 'cheng-chi'])).toThrow(
+      /unknown option --them\. Did you mean `--theme`\?/,
+    );
   });
 
   it('documents every kind in --help', () => {
@@ -97,7 +108,11 @@ describe('npm run new: on a terminal', () => {
 
   it('asks only for what is missing', async () => {
     const terminal = scripted(['sears-to-amazon']);
-    await expect(gather(['play', 'Catalog walk'], terminal)).resolves.toMatchObject({ kind: 'play', title: 'Catalog walk', theme: 'sears-to-amazon' });
+    await expect(gather(['play', 'Catalog walk'], terminal)).resolves.toMatchObject({
+      kind: 'play',
+      title: 'Catalog walk',
+      theme: 'sears-to-amazon',
+    });
     expect(terminal.asked).toEqual(['Theme (1-3 or a name): ']);
   });
 
@@ -212,9 +227,15 @@ describe('scripts/new.ts', () => {
     [['recipe', 'A title'], /new: "recipe" is not a kind of entry/],
     [['note', 'A title', '--theme', 'cheng-chi', '--id', 'Bad Id'], /new: the id "Bad Id" is not valid/],
     [['play', 'Compose', '--theme', 'cheng-chi'], /new: the id "compose" would publish at \/plays\/compose\//],
-    [['play', 'Filter', '--theme', 'cheng-chi'], /^new: the id "filter" would publish at \/plays\/filter\/, which is reserved for a page of the site; nothing was written\. Choose another id with --id\n$/],
+    [
+      ['play', 'Filter', '--theme', 'cheng-chi'],
+      /^new: the id "filter" would publish at \/plays\/filter\/, which is reserved for a page of the site; nothing was written\. Choose another id with --id\n$/,
+    ],
     [['play', 'A title', '--theme', 'cheng-chi', '--id', 'filter'], /new: the id "filter" would publish at \/plays\/filter\//],
-    [['note', 'A title', '--theme', 'cheng-chi', '--id', 'a--b'], /^new: the id "a--b" is not valid: ids are lowercase letters and digits in words joined by single hyphens, at most 80 characters; e\.g\. --id a-b\n$/],
+    [
+      ['note', 'A title', '--theme', 'cheng-chi', '--id', 'a--b'],
+      /^new: the id "a--b" is not valid: ids are lowercase letters and digits in words joined by single hyphens, at most 80 characters; e\.g\. --id a-b\n$/,
+    ],
     [['note', 'A title', '--theme', 'cheng-chi', '--id', 'x'.repeat(81)], /new: the id "x{81}" is not valid: .*at most 80 characters/],
     [['note', 'A title', '--theme', 'cheng-chi', '--id', ''], /new: --id is empty/],
     [['note', 'A title', '--colour', 'red'], /new: unknown option --colour/],
@@ -237,11 +258,17 @@ describe('scripts/new.ts', () => {
 describe('CONTRIBUTING.md', () => {
   const text = fs.readFileSync(path.join(ROOT, 'CONTRIBUTING.md'), 'utf8');
   // Examples are fenced as ```yaml content/<folder>/<id>.yaml (or mdx): the info string names the file.
-  const examples = [...text.matchAll(/^```(?:yaml|mdx) (content\/[\w-]+\/[\w-]+\.(?:ya?ml|mdx?))\n([\s\S]*?)^```$/gm)].map(([, file = '', body = '']) => ({ file, body }));
+  const examples = [...text.matchAll(/^```(?:yaml|mdx) (content\/[\w-]+\/[\w-]+\.(?:ya?ml|mdx?))\n([\s\S]*?)^```$/gm)].map(
+    ([, file = '', body = '']) => ({ file, body }),
+  );
 
   it('has a worked example of every kind of entry', () => {
     const folders = new Set(examples.map((e) => e.file.split('/')[1]));
-    expect([...folders].sort()).toEqual(Object.values(COLLECTIONS).map((c) => c.folder).sort());
+    expect([...folders].sort()).toEqual(
+      Object.values(COLLECTIONS)
+        .map((c) => c.folder)
+        .sort(),
+    );
   });
 
   it.each(examples.map((e) => [e.file, e] as const))('%s passes its schema and the MDX safety policy', (file, { body }) => {
@@ -261,9 +288,23 @@ describe('CONTRIBUTING.md', () => {
   });
 
   it('documents every rule the checker can report', () => {
-    const sources = ['src/validate/index.ts', 'src/graph/schema-findings.ts', 'src/validate/quotes.ts', 'src/content/safety.ts', 'src/graph/site-graph.ts', 'src/validate/placeholders.ts', 'src/content/load.ts', 'src/content/parse.ts', ...fs.readdirSync(path.join(ROOT, 'src/validate')).map((file) => `src/validate/${file}`)];
+    const sources = [
+      'src/validate/index.ts',
+      'src/graph/schema-findings.ts',
+      'src/validate/quotes.ts',
+      'src/content/safety.ts',
+      'src/graph/site-graph.ts',
+      'src/validate/placeholders.ts',
+      'src/content/load.ts',
+      'src/content/parse.ts',
+      ...fs.readdirSync(path.join(ROOT, 'src/validate')).map((file) => `src/validate/${file}`),
+    ];
     const code = sources.map((file) => fs.readFileSync(path.join(ROOT, file), 'utf8')).join('\n');
-    const rules = new Set([...code.matchAll(/rule: '([a-z]+(?:-[a-z]+)+)'|finding\([^;]*?'([a-z]+-[a-z-]+|orphan)'|'(placeholder)'/g)].map((m) => m[1] ?? m[2] ?? m[3]));
+    const rules = new Set(
+      [...code.matchAll(/rule: '([a-z]+(?:-[a-z]+)+)'|finding\([^;]*?'([a-z]+-[a-z-]+|orphan)'|'(placeholder)'/g)].map(
+        (m) => m[1] ?? m[2] ?? m[3],
+      ),
+    );
     const table = new Set([...text.matchAll(/^\| `([a-z-]+)`(?: \(warning\))? \|/gm)].map((m) => m[1]));
     expect([...rules].filter((rule) => !table.has(rule as string))).toEqual([]);
     expect(rules.size).toBeGreaterThan(25);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { widthOf, wrapLines, type Line, type Measured } from '../../src/og/wrap.ts';
 
 /** Made-up measurements: every letter 10 px wide (`i` 4 px), a space 5 px. */
-const measure = (text: string): (Measured & { char: string })[] => [...text].map((char) => ({ char, space: char === ' ', advance: char === ' ' ? 5 : char === 'i' ? 4 : 10 }));
+const measure = (text: string): (Measured & { char: string })[] =>
+  [...text].map((char) => ({ char, space: char === ' ', advance: char === ' ' ? 5 : char === 'i' ? 4 : 10 }));
 const show = (glyphs: ReturnType<typeof measure>, lines: Line[]) =>
   lines.map(
     (l) =>
@@ -56,7 +57,9 @@ describe('wrapLines', () => {
       return seed % n;
     };
     for (let round = 0; round < 300; round++) {
-      const text = Array.from({ length: 1 + random(12) }, () => 'abcdefghi'.slice(0, 1 + random(9)).replace(/./g, () => (random(4) ? 'a' : 'i'))).join(' '.repeat(1 + random(2)));
+      const text = Array.from({ length: 1 + random(12) }, () =>
+        'abcdefghi'.slice(0, 1 + random(9)).replace(/./g, () => (random(4) ? 'a' : 'i')),
+      ).join(' '.repeat(1 + random(2)));
       const glyphs = measure(text);
       const maxWidth = 10 + random(120);
       const maxLines = 1 + random(4);

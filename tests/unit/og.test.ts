@@ -51,14 +51,20 @@ describe('cards', () => {
 
   it('has one per published note, play and theme, and one for the site', () => {
     const graph = loadSiteGraph(SITE_FIXTURE);
-    const published = (['notes', 'plays', 'themes'] as const).flatMap((kind) => graph.byCollection[kind].filter((e) => !e.draft).map((e) => `${kind}/${e.id}`));
+    const published = (['notes', 'plays', 'themes'] as const).flatMap((kind) =>
+      graph.byCollection[kind].filter((e) => !e.draft).map((e) => `${kind}/${e.id}`),
+    );
     expect(cards.map((c) => `${c.kind}/${c.id}`)).toEqual(['site/playbook', ...published]);
     expect(published).toContain('notes/alpha-note');
     expect(published).not.toContain('notes/draft-note');
   });
 
   it('says what the entry is and which theme it belongs to', () => {
-    expect(cards.find((c) => c.id === 'beta-note')).toMatchObject({ eyebrow: 'Cheng and chi · Note', title: 'Beta note', theme: 'cheng-chi' });
+    expect(cards.find((c) => c.id === 'beta-note')).toMatchObject({
+      eyebrow: 'Cheng and chi · Note',
+      title: 'Beta note',
+      theme: 'cheng-chi',
+    });
     expect(cards.find((c) => c.id === 'fixture-play')?.summary).toMatch(/^A play used by the tests/);
     expect(cards.find((c) => c.kind === 'themes' && c.id === 'cheng-chi')).toMatchObject({ eyebrow: 'Theme', theme: 'cheng-chi' });
   });
@@ -73,7 +79,8 @@ const long: OgCard = {
   id: 'long',
   eyebrow: 'Customer obsession · Note',
   title: 'A deliberately long title that has to wrap onto three lines of the card to test the layout, and then goes on past them',
-  summary: 'A summary of the full 160 characters that a note may have, so that the image is as busy as any real one can be, with words all the way to the last line.',
+  summary:
+    'A summary of the full 160 characters that a note may have, so that the image is as busy as any real one can be, with words all the way to the last line.',
   theme: 'customer-obsession',
 };
 const short: OgCard = { ...long, id: 'short', title: 'Short', summary: 'One line of summary.' };
@@ -139,7 +146,12 @@ describe('layout', () => {
 
 describe('shaping', () => {
   it('shapes word by word exactly as fontkit shapes the whole text (no kerning across spaces)', () => {
-    const texts = [long.title, long.summary, 'Why “Two-Pizza” Teams? AV, Ty, Wa, fi fl — V. T. Yo', ...ogCards(loadSiteGraph(SITE_FIXTURE)).map((c) => `${c.title} ${c.summary}`)];
+    const texts = [
+      long.title,
+      long.summary,
+      'Why “Two-Pizza” Teams? AV, Ty, Wa, fi fl — V. T. Yo',
+      ...ogCards(loadSiteGraph(SITE_FIXTURE)).map((c) => `${c.title} ${c.summary}`),
+    ];
     for (const weight of [400, 700] as const) {
       const { font } = face(weight);
       for (const text of texts) {
@@ -158,7 +170,18 @@ describe('shaping', () => {
     expect(plain.map((g) => g.text)).toEqual(['A', 'B', ' ', 'C']);
     spaced.forEach((g, i) => expect(g.advance).toBeCloseTo((plain[i]?.advance ?? 0) + 1.5, 9));
     // A no-break space is not a place to break.
-    expect(shapeText('10\u00a0km away', 400, 30).map((g) => g.space)).toEqual([false, false, false, false, false, true, false, false, false, false]);
+    expect(shapeText('10\u00a0km away', 400, 30).map((g) => g.space)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 
@@ -183,13 +206,18 @@ describe('rendering', () => {
     for (const card of ogCards(loadSiteGraph(SITE_FIXTURE))) await renderCard(card, 'example.org');
     const warm = await renderCard(long, 'example.org');
     vi.resetModules();
-    const fresh = (await import('../../src/og/render.ts'));
+    const fresh = await import('../../src/og/render.ts');
     expect((await fresh.renderCard(long, 'example.org')).equals(warm)).toBe(true);
   });
 
   it('paints the accent bar in the theme colour, or in the text colour without a theme', async () => {
     const themed = decodePng(await renderCard(long, 'example.org'));
-    expect([themed.colour(0, 0), themed.colour(14, 315), themed.colour(27, 629), themed.colour(28, 315)]).toEqual([COLOURS.blue, COLOURS.blue, COLOURS.blue, COLOURS.bg]);
+    expect([themed.colour(0, 0), themed.colour(14, 315), themed.colour(27, 629), themed.colour(28, 315)]).toEqual([
+      COLOURS.blue,
+      COLOURS.blue,
+      COLOURS.blue,
+      COLOURS.bg,
+    ]);
     const plain = decodePng(await renderCard({ ...long, theme: null }, 'example.org'));
     expect(plain.colour(14, 315)).toBe(COLOURS.fg);
   });
@@ -200,7 +228,8 @@ describe('rendering', () => {
     if (!title) throw new Error('no title line');
     const colours = new Map<string, number>();
     for (let y = title.baseline - 50; y < title.baseline + 4; y++) {
-      for (let x = TEXT_LEFT - 2; x < title.x + title.width + 2; x++) colours.set(png.colour(x, y), (colours.get(png.colour(x, y)) ?? 0) + 1);
+      for (let x = TEXT_LEFT - 2; x < title.x + title.width + 2; x++)
+        colours.set(png.colour(x, y), (colours.get(png.colour(x, y)) ?? 0) + 1);
     }
     // Solid strokes in the text colour, a background around them, and edge pixels in between.
     expect(colours.get(COLOURS.fg) ?? 0).toBeGreaterThan(1000);
@@ -217,7 +246,8 @@ describe('rendering', () => {
     const eyebrow = layout.eyebrow[0];
     if (!eyebrow) throw new Error('no eyebrow');
     const row = (y: number, x0: number, x1: number) => Array.from({ length: x1 - x0 }, (_, i) => png.colour(x0 + i, y));
-    const band = (line: TextLine) => Array.from({ length: 24 }, (_, i) => row(line.baseline - 20 + i, Math.floor(line.x), Math.ceil(line.x + line.width))).flat();
+    const band = (line: TextLine) =>
+      Array.from({ length: 24 }, (_, i) => row(line.baseline - 20 + i, Math.floor(line.x), Math.ceil(line.x + line.width))).flat();
     expect(band(eyebrow)).toContain(COLOURS.blue);
     expect(band(eyebrow)).not.toContain(COLOURS.fg);
     expect(new Set(row(layout.border.y, TEXT_LEFT, TEXT_RIGHT))).toEqual(new Set([COLOURS.line]));
@@ -257,7 +287,8 @@ describe('rendering', () => {
       { ...long, theme: 'cheng-chi', title: 'WWWWWWWWW MMMMMMMMM WWWWWWWWW MMMMMMMM' },
       { ...long, theme: 'sears-to-amazon', title: 'mmmm '.repeat(30), summary: 'Wmgq '.repeat(40), eyebrow: 'W'.repeat(80) },
     ];
-    for (const card of busy) expect((await renderCard(card, 'a-rather-long-host-name.example.org')).length, card.title).toBeLessThanOrEqual(60 * 1024);
+    for (const card of busy)
+      expect((await renderCard(card, 'a-rather-long-host-name.example.org')).length, card.title).toBeLessThanOrEqual(60 * 1024);
   });
 
   it('changes the cache key with anything that changes the picture', () => {

@@ -27,7 +27,13 @@ describe('pathsContaining', () => {
 
   it('skips unpublished steps, so they never count and never become previous or next', () => {
     const published = (id: string) => id !== 'draft';
-    expect(pathsContaining(PATHS, 'y', published).find((p) => p.pathId === 'deeper')).toEqual({ pathId: 'deeper', title: 'Going deeper', position: 3, total: 3, previous: 'x' });
+    expect(pathsContaining(PATHS, 'y', published).find((p) => p.pathId === 'deeper')).toEqual({
+      pathId: 'deeper',
+      title: 'Going deeper',
+      position: 3,
+      total: 3,
+      previous: 'x',
+    });
     expect(pathsContaining(PATHS, 'draft', published)).toEqual([]);
   });
 

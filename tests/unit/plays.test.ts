@@ -150,7 +150,10 @@ describe('step times', () => {
 describe('prompts', () => {
   it('lists prompts in the order the session reaches them, as the worksheets number them', () => {
     const prompts = ['a', 'b', 'c'].map((id) => ({ id, question: `Question ${id}?`, kind: 'yesno' as const }));
-    const steps = [{ title: 'One', minutes: 5, instructions: 'Do it.', prompts: ['c'] }, { title: 'Two', minutes: 5, instructions: 'Do it.', prompts: ['a', 'c'] }];
+    const steps = [
+      { title: 'One', minutes: 5, instructions: 'Do it.', prompts: ['c'] },
+      { title: 'Two', minutes: 5, instructions: 'Do it.', prompts: ['a', 'c'] },
+    ];
     expect(promptsInSessionOrder({ steps, prompts }).map((p) => p.id)).toEqual(['c', 'a', 'b']);
   });
 
@@ -160,8 +163,14 @@ describe('prompts', () => {
     [{ id: 'a', question: 'How well do we know?', kind: 'scale', low: 'Badly', high: 'Well' }, 'Scale from 1 (Badly) to 5 (Well)'],
     [{ id: 'a', question: 'Which channels apply?', kind: 'checklist', options: ['Phone', 'Email'] }, 'Tick all that apply: Phone, Email'],
     [{ id: 'a', question: 'Did we agree on it?', kind: 'yesno' }, 'Yes or no'],
-    [{ id: 'a', question: 'Sort them all out?', kind: 'grid', rows: ['Expected', 'Surprising'], columns: ['Now', 'Next'] }, 'Two-by-two grid: Expected / Surprising by Now / Next'],
-    [{ id: 'a', question: 'Who does what, when?', kind: 'table', columns: ['Action', 'Owner'], rows: 3 }, 'Table with 3 rows: Action, Owner'],
+    [
+      { id: 'a', question: 'Sort them all out?', kind: 'grid', rows: ['Expected', 'Surprising'], columns: ['Now', 'Next'] },
+      'Two-by-two grid: Expected / Surprising by Now / Next',
+    ],
+    [
+      { id: 'a', question: 'Who does what, when?', kind: 'table', columns: ['Action', 'Owner'], rows: 3 },
+      'Table with 3 rows: Action, Owner',
+    ],
   ] as const)('describes %j', (prompt, words) => {
     expect(describeAnswer(prompt as never)).toBe(words);
   });
@@ -193,14 +202,24 @@ describe('worksheet downloads', () => {
   });
 
   it('calls a break the same in the agenda (composer page), the pack and run mode', () => {
-    const agenda = buildAgenda([{ id: 'a', title: 'A', steps: [{ title: 'S', minutes: 5 }] }, { id: 'b', title: 'B', steps: [{ title: 'S', minutes: 5 }] }], { start: '09:00', breakMinutes: 5 });
+    const agenda = buildAgenda(
+      [
+        { id: 'a', title: 'A', steps: [{ title: 'S', minutes: 5 }] },
+        { id: 'b', title: 'B', steps: [{ title: 'S', minutes: 5 }] },
+      ],
+      { start: '09:00', breakMinutes: 5 },
+    );
     expect(agenda.items[1]).toMatchObject({ kind: 'break', title: strings.pack.breakRow });
     expect(runStrings.breakLabel).toBe(strings.pack.breakRow);
   });
 
   it('links to exactly the files the worksheet generator writes', () => {
     const plays = loadWorksheetContent(SITE_FIXTURE).plays.filter((play) => play.id === 'fixture-play');
-    const planned = planPlayFiles(plays, { siteUrl: 'https://x.org', basePath: '/' }, { views: VIEWS, papers: PAPERS, renderers: RENDERERS });
+    const planned = planPlayFiles(
+      plays,
+      { siteUrl: 'https://x.org', basePath: '/' },
+      { views: VIEWS, papers: PAPERS, renderers: RENDERERS },
+    );
     const linked = VIEWS.flatMap((view) => worksheetFiles('fixture-play', view));
     expect(linked.map((file) => file.route).sort()).toEqual(planned.map((file) => `/worksheets/${file.path}`).sort());
     expect(linked.map((file) => [file.view, file.format, file.paper])).toEqual(planned.map((file) => [file.view, file.format, file.paper]));
@@ -214,7 +233,16 @@ describe('composer state in the address', () => {
     { plays: ['a'], start: '09:30', breakMinutes: 0 },
     { plays: ['c', 'a'], start: '13:05', breakMinutes: 10 },
     { plays: ['a', 'b', 'c'], start: '00:00', breakMinutes: 120 },
-    { plays: ['b', 'a'], start: '13:00', breakMinutes: 10, title: 'Support & Sales: Q1 offsite', team: 'Zoë Łukasz Ærø', date: '2027-01-15', paper: 'letter', format: 'md' },
+    {
+      plays: ['b', 'a'],
+      start: '13:00',
+      breakMinutes: 10,
+      title: 'Support & Sales: Q1 offsite',
+      team: 'Zoë Łukasz Ærø',
+      date: '2027-01-15',
+      paper: 'letter',
+      format: 'md',
+    },
   ])('round-trips %j', (state) => {
     const query = serializeComposeState(state);
     expect(parseComposeState(query, known)).toEqual({ ...state, unknown: [], rejected: [] });
@@ -232,9 +260,24 @@ describe('composer state in the address', () => {
   });
 
   it('keeps the pack’s title, team, date, paper and format, leaving defaults out of the address', () => {
-    const state: ComposeState = { plays: ['a'], start: '09:30', breakMinutes: 0, title: ' Offsite ', team: 'A&B #1', date: '2027-01-15', paper: 'a4', format: 'pdf' };
+    const state: ComposeState = {
+      plays: ['a'],
+      start: '09:30',
+      breakMinutes: 0,
+      title: ' Offsite ',
+      team: 'A&B #1',
+      date: '2027-01-15',
+      paper: 'a4',
+      format: 'pdf',
+    };
     expect(serializeComposeState(state)).toBe('?plays=a&start=09:30&title=Offsite&team=A%26B%20%231&date=2027-01-15');
-    expect(parseComposeState(serializeComposeState(state), known)).toMatchObject({ title: 'Offsite', team: 'A&B #1', date: '2027-01-15', paper: undefined, format: undefined });
+    expect(parseComposeState(serializeComposeState(state), known)).toMatchObject({
+      title: 'Offsite',
+      team: 'A&B #1',
+      date: '2027-01-15',
+      paper: undefined,
+      format: undefined,
+    });
   });
 
   it.each([
@@ -323,10 +366,16 @@ describe('composer state in the address', () => {
 
   it('gives the CLI command for the same pack', () => {
     expect(packCommand({ plays: ['a', 'b'], start: '09:30' })).toBe('npm run worksheets -- --pack plays=a,b --start 09:30');
-    expect(packCommand({ plays: ['a'], start: '13:00', breakMinutes: 10 })).toBe('npm run worksheets -- --pack plays=a --start 13:00 --break 10');
+    expect(packCommand({ plays: ['a'], start: '13:00', breakMinutes: 10 })).toBe(
+      'npm run worksheets -- --pack plays=a --start 13:00 --break 10',
+    );
     expect(packCommand({ plays: ['a'], start: 'late', breakMinutes: 0 })).toBe('npm run worksheets -- --pack plays=a --start 09:30');
-    expect(packCommand({ plays: ['a'], start: '09:30', title: 'Q1 offsite', paper: 'letter', format: 'md' })).toBe("npm run worksheets -- --pack plays=a --start 09:30 --title 'Q1 offsite' --paper letter --format md");
-    expect(packCommand({ plays: ['a'], start: '09:30', paper: 'a4', format: 'pdf' })).toBe('npm run worksheets -- --pack plays=a --start 09:30');
+    expect(packCommand({ plays: ['a'], start: '09:30', title: 'Q1 offsite', paper: 'letter', format: 'md' })).toBe(
+      "npm run worksheets -- --pack plays=a --start 09:30 --title 'Q1 offsite' --paper letter --format md",
+    );
+    expect(packCommand({ plays: ['a'], start: '09:30', paper: 'a4', format: 'pdf' })).toBe(
+      'npm run worksheets -- --pack plays=a --start 09:30',
+    );
   });
 
   /** The words a POSIX shell makes of `command` after `npm run worksheets --`, as the CLI would receive them. */
@@ -334,7 +383,10 @@ describe('composer state in the address', () => {
     const prefix = 'npm run worksheets -- ';
     expect(command.startsWith(prefix)).toBe(true);
     // printf prints each word the shell passes it, NUL-terminated; nothing else in the line may run.
-    const out = execFileSync('/bin/sh', ['-c', `printf '%s\\0' ${command.slice(prefix.length)}`], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent' } });
+    const out = execFileSync('/bin/sh', ['-c', `printf '%s\\0' ${command.slice(prefix.length)}`], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent' },
+    });
     return out.split('\0').slice(0, -1);
   };
 
@@ -346,11 +398,27 @@ describe('composer state in the address', () => {
     ['a tab and an ampersand', 'Ops\t& "Support"'],
   ])('quotes the arguments for a POSIX shell: %s', (_, team) => {
     const command = packCommand({ plays: ['a', 'b'], start: '09:30', breakMinutes: 10, team, date: '2027-01-15' });
-    expect(shellWords(command)).toEqual(['--pack', 'plays=a,b', '--start', '09:30', '--break', '10', '--team', team, '--date', '2027-01-15']);
+    expect(shellWords(command)).toEqual([
+      '--pack',
+      'plays=a,b',
+      '--start',
+      '09:30',
+      '--break',
+      '10',
+      '--team',
+      team,
+      '--date',
+      '2027-01-15',
+    ]);
   });
 
   it('quotes play ids that are not plain words, and leaves plain ones readable', () => {
-    expect(shellWords(packCommand({ plays: ['a', "b'; rm -rf ~"], start: '09:30' }))).toEqual(['--pack', "plays=a,b'; rm -rf ~", '--start', '09:30']);
+    expect(shellWords(packCommand({ plays: ['a', "b'; rm -rf ~"], start: '09:30' }))).toEqual([
+      '--pack',
+      "plays=a,b'; rm -rf ~",
+      '--start',
+      '09:30',
+    ]);
     expect(shellQuote('plays=three-questions,cheng-chi-map')).toBe('plays=three-questions,cheng-chi-map');
     expect(shellQuote('~')).toBe("'~'");
     expect(shellQuote("it's")).toBe("'it'\\''s'");

@@ -17,7 +17,9 @@ describe('normalizeQuoteText', () => {
 describe('findQuotes', () => {
   it('finds each Quote with its props and file line', () => {
     const body = 'Intro.\n\n<Quote by="Jeff Bezos" source="customer-service-edge">Stay focused.</Quote>\n';
-    expect(findQuotes(body, 11)).toEqual([{ text: 'Stay focused.', by: 'Jeff Bezos', source: 'customer-service-edge', line: 13, column: 1 }]);
+    expect(findQuotes(body, 11)).toEqual([
+      { text: 'Stay focused.', by: 'Jeff Bezos', source: 'customer-service-edge', line: 13, column: 1 },
+    ]);
   });
 });
 

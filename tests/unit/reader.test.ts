@@ -28,13 +28,21 @@ const write = (file: string, content: string | Buffer) => {
 };
 const note = (title = 'A note') => `---\ntitle: ${title}\nsummary: s\ntheme: customer-obsession\n---\n\nBody line 7.\n`;
 const readNote = (name: string, content: string | Buffer) => readEntry('notes', write(`notes/${name}`, content), root, root);
-const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : Buffer.from(part))));
+const bytes = (...parts: (string | number[])[]) =>
+  Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : Buffer.from(part))));
 
 describe('readEntry: text', () => {
   it('reads frontmatter, body and the line the body starts on', () => {
     const entry = readNote('plain.md', note('Plain'));
     expect(entry.problem).toBeUndefined();
-    expect(entry).toMatchObject({ collection: 'notes', id: 'plain', key: 'notes/plain', extension: '.md', bodyLine: 6, data: { title: 'Plain' } });
+    expect(entry).toMatchObject({
+      collection: 'notes',
+      id: 'plain',
+      key: 'notes/plain',
+      extension: '.md',
+      bodyLine: 6,
+      data: { title: 'Plain' },
+    });
     expect(entry.body).toBe('\nBody line 7.\n');
     expect(entry.lineOf(['theme'])).toBe(4);
   });
@@ -147,7 +155,13 @@ describe('readEntry: what a file is and where it lies', () => {
     fs.writeFileSync(path.join(outside, 'secret.md'), note('Secret'));
     fs.symlinkSync(path.join(outside, 'secret.md'), path.join(root, 'notes/link.md'));
     const entry = readEntry('notes', path.join(root, 'notes/link.md'), root, root);
-    expect(entry).toMatchObject({ id: 'link', file: 'notes/link.md', data: undefined, source: '', problem: { rule: 'unsafe-file', message: expect.stringMatching(/symbolic link/) } });
+    expect(entry).toMatchObject({
+      id: 'link',
+      file: 'notes/link.md',
+      data: undefined,
+      source: '',
+      problem: { rule: 'unsafe-file', message: expect.stringMatching(/symbolic link/) },
+    });
   });
 
   it('refuses a symbolic link to a file inside the content folder', () => {
@@ -175,22 +189,34 @@ describe('readEntry: what a file is and where it lies', () => {
     const other = temp('other');
     fs.mkdirSync(path.join(other, 'notes'));
     fs.writeFileSync(path.join(other, 'notes/elsewhere.md'), note('Elsewhere'));
-    expect(readEntry('notes', path.join(other, 'notes/elsewhere.md'), root, root).problem).toMatchObject({ rule: 'unsafe-file', message: expect.stringMatching(/outside/) });
+    expect(readEntry('notes', path.join(other, 'notes/elsewhere.md'), root, root).problem).toMatchObject({
+      rule: 'unsafe-file',
+      message: expect.stringMatching(/outside/),
+    });
   });
 
   it('refuses a folder named like an entry', () => {
     fs.mkdirSync(path.join(root, 'notes/folder.md'));
-    expect(readEntry('notes', path.join(root, 'notes/folder.md'), root, root).problem).toMatchObject({ rule: 'unsafe-file', message: expect.stringMatching(/not a regular file/) });
+    expect(readEntry('notes', path.join(root, 'notes/folder.md'), root, root).problem).toMatchObject({
+      rule: 'unsafe-file',
+      message: expect.stringMatching(/not a regular file/),
+    });
   });
 
   it('refuses a named pipe without opening it (reading one would block for ever)', () => {
     const fifo = path.join(root, 'notes/pipe.md');
     execFileSync('mkfifo', [fifo]);
-    expect(readEntry('notes', fifo, root, root).problem).toMatchObject({ rule: 'unsafe-file', message: expect.stringMatching(/not a regular file/) });
+    expect(readEntry('notes', fifo, root, root).problem).toMatchObject({
+      rule: 'unsafe-file',
+      message: expect.stringMatching(/not a regular file/),
+    });
   });
 
   it('refuses a file that is not there', () => {
-    expect(readEntry('notes', path.join(root, 'notes/missing.md'), root, root).problem).toMatchObject({ rule: 'unsafe-file', message: expect.stringMatching(/ENOENT/) });
+    expect(readEntry('notes', path.join(root, 'notes/missing.md'), root, root).problem).toMatchObject({
+      rule: 'unsafe-file',
+      message: expect.stringMatching(/ENOENT/),
+    });
   });
 });
 
@@ -250,9 +276,17 @@ describe('loadContent', () => {
     fs.writeFileSync(path.join(outside, 'planted.md'), note('Planted'));
     fs.symlinkSync(outside, path.join(root, 'notes/linked'));
     fs.symlinkSync(path.join(root, 'notes/b-note.md'), path.join(root, 'notes/c-link.md'));
-    expect(listCollectionFiles(root, 'notes').map((file) => path.relative(root, file))).toEqual(['notes/a-note.mdx', 'notes/b-note.md', 'notes/c-link.md']);
+    expect(listCollectionFiles(root, 'notes').map((file) => path.relative(root, file))).toEqual([
+      'notes/a-note.mdx',
+      'notes/b-note.md',
+      'notes/c-link.md',
+    ]);
     const entries = loadContent(root, root);
-    expect(entries.map((e) => `${e.key} ${e.problem?.rule ?? 'ok'}`)).toEqual(['notes/a-note ok', 'notes/b-note ok', 'notes/c-link unsafe-file']);
+    expect(entries.map((e) => `${e.key} ${e.problem?.rule ?? 'ok'}`)).toEqual([
+      'notes/a-note ok',
+      'notes/b-note ok',
+      'notes/c-link unsafe-file',
+    ]);
   });
 
   it('a missing collection folder is no entries, not an error', () => {

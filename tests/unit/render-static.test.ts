@@ -48,16 +48,22 @@ describe('static MDX rendering', () => {
 
   it('renders <Quote> as a figure citing its source, with the quotation as block content', async () => {
     const { html } = await render('<Quote by="Someone" source="fixture-text">\nThe words, as said.\n</Quote>\n');
-    expect(html).toBe('<figure class="quote"><blockquote><p>The words, as said.</p></blockquote><figcaption>— Someone, in <a href="/sources/fixture-text/">A fixture text</a></figcaption></figure>');
+    expect(html).toBe(
+      '<figure class="quote"><blockquote><p>The words, as said.</p></blockquote><figcaption>— Someone, in <a href="/sources/fixture-text/">A fixture text</a></figcaption></figure>',
+    );
   });
 
   it('renders a one-line <Aside> on its own, not inside a paragraph, with its text in one', async () => {
     const { html } = await render('<Aside kind="tip" title="Try it">Run [[alpha-note]] now.</Aside>\n');
-    expect(html).toMatch(/^<aside class="aside aside-tip" aria-label="Try it"><p class="aside-title">Try it<\/p><p>Run <a href="\/notes\/alpha-note\/">[^<]+<\/a> now\.<\/p><\/aside>$/);
+    expect(html).toMatch(
+      /^<aside class="aside aside-tip" aria-label="Try it"><p class="aside-title">Try it<\/p><p>Run <a href="\/notes\/alpha-note\/">[^<]+<\/a> now\.<\/p><\/aside>$/,
+    );
   });
 
   it('gives an <Aside> without a title the title of its kind', async () => {
-    expect((await render('<Aside kind="caution">\nCareful.\n</Aside>\n')).html).toContain('aria-label="Caution"><p class="aside-title">Caution</p><p>Careful.</p>');
+    expect((await render('<Aside kind="caution">\nCareful.\n</Aside>\n')).html).toContain(
+      'aria-label="Caution"><p class="aside-title">Caution</p><p>Careful.</p>',
+    );
   });
 
   it('has a static rendering for every component the safety policy admits', async () => {

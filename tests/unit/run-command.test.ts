@@ -24,9 +24,13 @@ describe('runCommand', () => {
   it('prints the help and succeeds without running the command', async () => {
     const io = capture(['--help']);
     let ran = false;
-    const code = await runCommand(spec, () => {
-      ran = true;
-    }, io.options);
+    const code = await runCommand(
+      spec,
+      () => {
+        ran = true;
+      },
+      io.options,
+    );
     expect(code).toBe(0);
     expect(ran).toBe(false);
     expect(io.out.join('\n')).toContain('Usage: demo [--out DIR]');
@@ -34,7 +38,11 @@ describe('runCommand', () => {
 
   it('gives the command its flags and returns its exit code', async () => {
     const io = capture(['--out', 'site', 'extra']);
-    const code = await runCommand(spec, ({ flags, positionals }) => (flags.out === 'site' && positionals[0] === 'extra' ? 3 : 4), io.options);
+    const code = await runCommand(
+      spec,
+      ({ flags, positionals }) => (flags.out === 'site' && positionals[0] === 'extra' ? 3 : 4),
+      io.options,
+    );
     expect(code).toBe(3);
   });
 
@@ -45,9 +53,13 @@ describe('runCommand', () => {
   it('reports a bad flag in one line with exit code 2, before the command runs', async () => {
     const io = capture(['--outt', 'x']);
     let ran = false;
-    const code = await runCommand(spec, () => {
-      ran = true;
-    }, io.options);
+    const code = await runCommand(
+      spec,
+      () => {
+        ran = true;
+      },
+      io.options,
+    );
     expect(code).toBe(2);
     expect(ran).toBe(false);
     expect(io.err).toHaveLength(1);
@@ -56,27 +68,43 @@ describe('runCommand', () => {
 
   it('reports a usage error the command raises with exit code 2', async () => {
     const io = capture([]);
-    const code = await runCommand(spec, () => {
-      throw new UsageError('give the folder with --out.');
-    }, io.options);
+    const code = await runCommand(
+      spec,
+      () => {
+        throw new UsageError('give the folder with --out.');
+      },
+      io.options,
+    );
     expect(code).toBe(2);
     expect(io.err).toEqual(['demo: give the folder with --out.']);
   });
 
   it('reports an expected error with its own lines and exit code', async () => {
-    const io = capture([], { expected: (error) => (error instanceof SiteMissing ? { exitCode: 1, lines: [error.message, 'cause: none'] } : undefined) });
-    const code = await runCommand(spec, () => {
-      throw new SiteMissing('build the site first.');
-    }, io.options);
+    const io = capture([], {
+      expected: (error) => (error instanceof SiteMissing ? { exitCode: 1, lines: [error.message, 'cause: none'] } : undefined),
+    });
+    const code = await runCommand(
+      spec,
+      () => {
+        throw new SiteMissing('build the site first.');
+      },
+      io.options,
+    );
     expect(code).toBe(1);
     expect(io.err).toEqual(['demo: build the site first.', 'demo: cause: none']);
   });
 
   it('lets an unexpected error through, stack and all', async () => {
     const io = capture([], { expected: (error) => (error instanceof SiteMissing ? { exitCode: 1, lines: [] } : undefined) });
-    await expect(runCommand(spec, () => {
-      throw new TypeError('a bug of ours');
-    }, io.options)).rejects.toThrow('a bug of ours');
+    await expect(
+      runCommand(
+        spec,
+        () => {
+          throw new TypeError('a bug of ours');
+        },
+        io.options,
+      ),
+    ).rejects.toThrow('a bug of ours');
     expect(io.err).toEqual([]);
   });
 

@@ -22,7 +22,9 @@ describe('planSession', () => {
 
   it('has the agenda minutes of the composer and the CLI', () => {
     const plan = planSession([a, b], { start: '09:30', breakMinutes: 15 });
-    expect(plan.segments.map((s) => s.minutes)).toEqual(buildAgenda([a, b], { start: '09:30', breakMinutes: 15 }).items.map((i) => i.minutes));
+    expect(plan.segments.map((s) => s.minutes)).toEqual(
+      buildAgenda([a, b], { start: '09:30', breakMinutes: 15 }).items.map((i) => i.minutes),
+    );
   });
 
   it('keys storage by plays, start and breaks', () => {

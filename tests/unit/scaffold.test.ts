@@ -93,7 +93,14 @@ describe('placeholders', () => {
   });
 
   it('finds placeholders anywhere in the data, with their paths', () => {
-    const data = { title: 'Real', summary: 'TODO: x', sources: [{ id: 'todo', locator: 'p. 3' }], tags: ['todo-list'], created: new Date(), n: 3 };
+    const data = {
+      title: 'Real',
+      summary: 'TODO: x',
+      sources: [{ id: 'todo', locator: 'p. 3' }],
+      tags: ['todo-list'],
+      created: new Date(),
+      n: 3,
+    };
     expect(findDataPlaceholders(data)).toEqual([
       { path: ['summary'], value: 'TODO: x' },
       { path: ['sources', 0, 'id'], value: 'todo' },
@@ -101,7 +108,20 @@ describe('placeholders', () => {
   });
 
   it('finds TODO: in the body, outside code', () => {
-    const body = ['Intro.', 'TODO: write this.', '', '```', 'TODO: shown in code', '```', 'Inline `TODO: code` is fine, but TODO: this is not.', '~~~~', '```', 'TODO: still code', '~~~~', 'A todo: list'].join('\n');
+    const body = [
+      'Intro.',
+      'TODO: write this.',
+      '',
+      '```',
+      'TODO: shown in code',
+      '```',
+      'Inline `TODO: code` is fine, but TODO: this is not.',
+      '~~~~',
+      '```',
+      'TODO: still code',
+      '~~~~',
+      'A todo: list',
+    ].join('\n');
     expect(findBodyPlaceholders(body)).toEqual([
       { line: 2, column: 1, text: 'TODO: write this.' },
       { line: 7, column: 34, text: 'TODO: this is not.' },
@@ -111,7 +131,23 @@ describe('placeholders', () => {
   it('turns each into a finding with the line, and the instruction as the fix', () => {
     const dir = freshSite();
     const file = path.join(dir, 'notes', 'x.mdx');
-    fs.writeFileSync(file, ['---', 'title: X note', 'summary: "TODO: one sentence on the note."', 'sources:', '  - id: todo', '    locator: somewhere', '---', '', 'Text.', '', 'TODO: the example.', ''].join('\n'));
+    fs.writeFileSync(
+      file,
+      [
+        '---',
+        'title: X note',
+        'summary: "TODO: one sentence on the note."',
+        'sources:',
+        '  - id: todo',
+        '    locator: somewhere',
+        '---',
+        '',
+        'Text.',
+        '',
+        'TODO: the example.',
+        '',
+      ].join('\n'),
+    );
     const findings = placeholderFindings(readEntry('notes', file, dir));
     expect(findings.map((f) => [f.line, f.column, f.rule, f.severity])).toEqual([
       [3, 1, 'placeholder', 'error'],
@@ -126,18 +162,22 @@ describe('placeholders', () => {
   });
 
   it('raises no false alarm on the fixture site or the real content', () => {
-    for (const dir of [SITE_FIXTURE, path.resolve('content')]) expect(loadContent(dir).flatMap((entry) => placeholderFindings(entry))).toEqual([]);
+    for (const dir of [SITE_FIXTURE, path.resolve('content')])
+      expect(loadContent(dir).flatMap((entry) => placeholderFindings(entry))).toEqual([]);
   });
 });
 
 describe('yamlScalar', () => {
-  it.each(['Plain title', 'Yes: no', '#1 rule', 'null', 'true', '2026-11-23', "It's \"quoted\"", '- dash', '[x]', 'a: b # c'])('round-trips %j', (value) => {
-    const text = `title: ${yamlScalar(value)}\n`;
-    const dir = freshSite();
-    const file = path.join(dir, 'sources', 'round-trip.yaml');
-    fs.writeFileSync(file, text);
-    expect(readEntry('sources', file).data).toEqual({ title: value });
-  });
+  it.each(['Plain title', 'Yes: no', '#1 rule', 'null', 'true', '2026-11-23', 'It\'s "quoted"', '- dash', '[x]', 'a: b # c'])(
+    'round-trips %j',
+    (value) => {
+      const text = `title: ${yamlScalar(value)}\n`;
+      const dir = freshSite();
+      const file = path.join(dir, 'sources', 'round-trip.yaml');
+      fs.writeFileSync(file, text);
+      expect(readEntry('sources', file).data).toEqual({ title: value });
+    },
+  );
 });
 
 /** Notes, sources and texts that exist in tests/fixtures/site, to fill `todo` ids with. */
@@ -160,7 +200,8 @@ function fillValue(fieldPath: (string | number)[]): unknown {
 function fill(data: unknown, at: (string | number)[] = []): unknown {
   if (isPlaceholder(data)) return fillValue(at);
   if (Array.isArray(data)) return data.map((item, i) => fill(item, [...at, i]));
-  if (data && typeof data === 'object' && !(data instanceof Date)) return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, fill(v, [...at, k])]));
+  if (data && typeof data === 'object' && !(data instanceof Date))
+    return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, fill(v, [...at, k])]));
   return data;
 }
 
@@ -243,7 +284,8 @@ describe.each(KIND_NAMES)('the %s template', (kind) => {
 });
 
 describe('writeEntry', () => {
-  const plan = (dir: string, title = 'Refusal test note') => planEntry({ kind: 'note', title, theme: 'cheng-chi', contentDir: dir, today: TODAY });
+  const plan = (dir: string, title = 'Refusal test note') =>
+    planEntry({ kind: 'note', title, theme: 'cheng-chi', contentDir: dir, today: TODAY });
 
   it('refuses to overwrite, and leaves the existing file untouched', () => {
     const dir = freshSite();
@@ -271,11 +313,15 @@ describe('writeEntry', () => {
 
 describe('planEntry', () => {
   it('refuses an id that a page of the site already uses', () => {
-    expect(() => planEntry({ kind: 'play', title: 'Compose', theme: 'cheng-chi', contentDir: '/x', today: TODAY })).toThrow(/\/plays\/compose\/.*--id/);
+    expect(() => planEntry({ kind: 'play', title: 'Compose', theme: 'cheng-chi', contentDir: '/x', today: TODAY })).toThrow(
+      /\/plays\/compose\/.*--id/,
+    );
   });
 
   it('refuses every id the checker would refuse as a reserved route (duplicate-route)', () => {
-    expect(() => planEntry({ kind: 'play', title: 'Filter', theme: 'cheng-chi', contentDir: '/x', today: TODAY })).toThrow(/"filter" would publish at \/plays\/filter\/, which is reserved/);
+    expect(() => planEntry({ kind: 'play', title: 'Filter', theme: 'cheng-chi', contentDir: '/x', today: TODAY })).toThrow(
+      /"filter" would publish at \/plays\/filter\/, which is reserved/,
+    );
     // Every page route of the form /<folder>/<id>/ that an entry of some kind could take.
     const taken = [...STATIC_ROUTES, ...RESERVED_ROUTES].flatMap((route) => {
       const match = /^\/([a-z]+)\/([a-z0-9-]+)\/$/.exec(route);
@@ -284,7 +330,9 @@ describe('planEntry', () => {
     });
     expect(taken.map((t) => `${t.kind}/${t.id}`).sort()).toEqual(['play/compose', 'play/filter']);
     for (const { kind, id } of taken) {
-      expect(() => planEntry({ kind, title: 'A title', id, theme: 'cheng-chi', contentDir: '/x', today: TODAY }), `${kind} ${id}`).toThrow(ScaffoldError);
+      expect(() => planEntry({ kind, title: 'A title', id, theme: 'cheng-chi', contentDir: '/x', today: TODAY }), `${kind} ${id}`).toThrow(
+        ScaffoldError,
+      );
     }
   });
 

@@ -35,13 +35,21 @@ function findingsOf(fields: Partial<Record<string, string | null>>, collection: 
 describe('a field of the wrong type', () => {
   it('a number as the title: says a string was expected and a number found', () => {
     expect(findingsOf({ title: 'title: 42' })).toEqual([
-      { line: 2, message: '`title` must be a string, but it is a number (42)', fix: 'put the value of `title` in quotes so YAML reads it as text, e.g. "42"' },
+      {
+        line: 2,
+        message: '`title` must be a string, but it is a number (42)',
+        fix: 'put the value of `title` in quotes so YAML reads it as text, e.g. "42"',
+      },
     ]);
   });
 
   it('a list as the summary: one finding, not also "too short"', () => {
     expect(findingsOf({ summary: 'summary: [one, two]' })).toEqual([
-      { line: 3, message: '`summary` must be a string, but it is a list (2 items)', fix: 'write `summary` as one piece of text, not a list' },
+      {
+        line: 3,
+        message: '`summary` must be a string, but it is a list (2 items)',
+        fix: 'write `summary` as one piece of text, not a list',
+      },
     ]);
   });
 
@@ -51,7 +59,9 @@ describe('a field of the wrong type', () => {
   });
 
   it('deep in a list: the id of a citation', () => {
-    expect(findingsOf({ sources: 'sources:\n  - id: 7\n    locator: a known fact' })[0]?.message).toBe('`sources[0].id` must be a string, but it is a number (7)');
+    expect(findingsOf({ sources: 'sources:\n  - id: 7\n    locator: a known fact' })[0]?.message).toBe(
+      '`sources[0].id` must be a string, but it is a number (7)',
+    );
   });
 
   it('a date, which may be written as text or read as a date', () => {
@@ -59,7 +69,10 @@ describe('a field of the wrong type', () => {
   });
 
   it('a field written with no value is empty, not missing', () => {
-    expect(findingsOf({ title: 'title:' })[0]).toMatchObject({ message: '`title` must be a string, but it is empty', fix: 'write a value after `title`: (see CONTRIBUTING.md for its format)' });
+    expect(findingsOf({ title: 'title:' })[0]).toMatchObject({
+      message: '`title` must be a string, but it is empty',
+      fix: 'write a value after `title`: (see CONTRIBUTING.md for its format)',
+    });
   });
 
   it('a string where a list belongs', () => {
@@ -69,12 +82,16 @@ describe('a field of the wrong type', () => {
 
 describe('a field that is not there', () => {
   it('is "required but missing", for the title and for a date', () => {
-    expect(findingsOf({ title: null })).toEqual([{ line: 2, message: '`title` is required but missing', fix: 'add `title` (see CONTRIBUTING.md for its format)' }]);
+    expect(findingsOf({ title: null })).toEqual([
+      { line: 2, message: '`title` is required but missing', fix: 'add `title` (see CONTRIBUTING.md for its format)' },
+    ]);
     expect(findingsOf({ created: null }).map((f) => f.message)).toEqual(['`created` is required but missing']);
   });
 
   it('is "required but missing" inside a list item too', () => {
-    expect(findingsOf({ sources: 'sources:\n  - id: general' }).map((f) => f.message)).toEqual(['`sources[0].locator` is required but missing']);
+    expect(findingsOf({ sources: 'sources:\n  - id: general' }).map((f) => f.message)).toEqual([
+      '`sources[0].locator` is required but missing',
+    ]);
   });
 });
 
@@ -83,7 +100,8 @@ describe('an invisible formatting character in a title', () => {
     expect(findingsOf({ title: 'title: "Impress \\u202Ecustomers"' })).toEqual([
       {
         line: 2,
-        message: '`title`: holds U+202E (right-to-left override) at character 9, an invisible formatting character that can reorder or hide the text around it; delete it (if your editor does not show it, retype the text)',
+        message:
+          '`title`: holds U+202E (right-to-left override) at character 9, an invisible formatting character that can reorder or hide the text around it; delete it (if your editor does not show it, retype the text)',
         fix: 'delete it (if your editor does not show it, retype the text)',
       },
     ]);

@@ -55,7 +55,9 @@ describe('playSchema', () => {
   });
 
   it('requires the steps to add up to the run time', () => {
-    expect(issues(playSchema.safeParse({ ...play, runMinutes: 45 }))).toEqual(['runMinutes: the steps add up to 30 minutes but runMinutes is 45; make them agree']);
+    expect(issues(playSchema.safeParse({ ...play, runMinutes: 45 }))).toEqual([
+      'runMinutes: the steps add up to 30 minutes but runMinutes is 45; make them agree',
+    ]);
   });
 
   it('refuses duplicate prompt ids and steps that name a missing prompt', () => {
@@ -66,9 +68,9 @@ describe('playSchema', () => {
   });
 
   it('knows every answer kind, and says which exist', () => {
-    expect(issues(playSchema.safeParse({ ...play, prompts: [{ id: 'one', question: 'Which kind is this?', kind: 'essay' }] })).join()).toMatch(
-      /lines, scale, checklist, yesno, grid, table/,
-    );
+    expect(
+      issues(playSchema.safeParse({ ...play, prompts: [{ id: 'one', question: 'Which kind is this?', kind: 'essay' }] })).join(),
+    ).toMatch(/lines, scale, checklist, yesno, grid, table/);
     expect(playSchema.safeParse({ ...play, groupSize: { min: 8, max: 2 } }).success).toBe(false);
   });
 });
@@ -76,12 +78,28 @@ describe('playSchema', () => {
 describe('sourceSchema and timelineSchema', () => {
   it('requires a file for a source text and citedIn for a cited work', () => {
     const base = { title: 'A text', summary: 'A summary that is long enough.', about: 'What the texts say about it.' };
-    expect(issues(sourceSchema.safeParse({ ...base, kind: 'text' }))).toEqual(['file: a source text needs `file`, the name of its file in the sources folder']);
-    expect(issues(sourceSchema.safeParse({ ...base, kind: 'work' }))).toEqual(['citedIn: a cited work needs `citedIn`: the ids of the texts that mention it']);
+    expect(issues(sourceSchema.safeParse({ ...base, kind: 'text' }))).toEqual([
+      'file: a source text needs `file`, the name of its file in the sources folder',
+    ]);
+    expect(issues(sourceSchema.safeParse({ ...base, kind: 'work' }))).toEqual([
+      'citedIn: a cited work needs `citedIn`: the ids of the texts that mention it',
+    ]);
   });
 
-  it.each([['1897', true], ['2013-11', true], ['2017-03-15', true], ['2017-13', false], ['17', false]])('timeline date %s valid: %s', (when, ok) => {
-    const event = { when, title: 'An event', description: 'Something that happened then.', era: 'sears', sources: [{ id: 'general', locator: 'known' }] };
+  it.each([
+    ['1897', true],
+    ['2013-11', true],
+    ['2017-03-15', true],
+    ['2017-13', false],
+    ['17', false],
+  ])('timeline date %s valid: %s', (when, ok) => {
+    const event = {
+      when,
+      title: 'An event',
+      description: 'Something that happened then.',
+      era: 'sears',
+      sources: [{ id: 'general', locator: 'known' }],
+    };
     expect(timelineSchema.safeParse(event).success).toBe(ok);
   });
 });
@@ -89,7 +107,12 @@ describe('sourceSchema and timelineSchema', () => {
 describe('invisible and bidirectional formatting characters', () => {
   const RLO = '\u202e';
   const term = { term: 'Schwerpunkt', definition: 'The point where effort is concentrated to decide the outcome.' };
-  const path = { title: 'A path', summary: 'A summary that is long enough to pass.', theme: 'cheng-chi', steps: ['a', 'b', 'c'].map((note) => ({ note, why: 'Because it comes next.' })) };
+  const path = {
+    title: 'A path',
+    summary: 'A summary that is long enough to pass.',
+    theme: 'cheng-chi',
+    steps: ['a', 'b', 'c'].map((note) => ({ note, why: 'Because it comes next.' })),
+  };
 
   it.each([
     ['\u202a', 'U+202A (left-to-right embedding)'],
@@ -109,21 +132,61 @@ describe('invisible and bidirectional formatting characters', () => {
   });
 
   it('refuses them in the titles and summaries of every collection, terms and citation locators', () => {
-    const refused = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) => issues(result).filter((line) => line.includes('U+202E')).map((line) => line.split(':')[0]);
+    const refused = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
+      issues(result)
+        .filter((line) => line.includes('U+202E'))
+        .map((line) => line.split(':')[0]);
     expect(refused(noteSchema.safeParse({ ...note, summary: `${note.summary}${RLO}` }))).toEqual(['summary']);
-    expect(refused(noteSchema.safeParse({ ...note, sources: [{ id: 'general', locator: `a known ${RLO}fact` }] }))).toEqual(['sources.0.locator']);
-    expect(refused(themeSchema.safeParse({ title: `Cheng ${RLO}and chi`, summary: `The expected ${RLO}move and the surprising one.`, order: 1 }))).toEqual(['title', 'summary']);
+    expect(refused(noteSchema.safeParse({ ...note, sources: [{ id: 'general', locator: `a known ${RLO}fact` }] }))).toEqual([
+      'sources.0.locator',
+    ]);
+    expect(
+      refused(
+        themeSchema.safeParse({ title: `Cheng ${RLO}and chi`, summary: `The expected ${RLO}move and the surprising one.`, order: 1 }),
+      ),
+    ).toEqual(['title', 'summary']);
     expect(refused(pathSchema.safeParse({ ...path, title: `A ${RLO}path` }))).toEqual(['title']);
-    expect(refused(sourceSchema.safeParse({ title: `A ${RLO}text`, kind: 'work', summary: 'A summary that is long enough.', about: 'What the texts say about it.', citedIn: ['x'] }))).toEqual(['title']);
-    expect(refused(timelineSchema.safeParse({ when: '1897', title: `An ${RLO}event`, description: 'Something that happened then.', era: 'sears', sources: [] }))).toEqual(['title']);
-    expect(refused(glossarySchema.safeParse({ ...term, term: `Schwer${RLO}punkt`, aliases: [`Schwer${RLO}punkte`], definition: `${term.definition}${RLO}` }))).toEqual(['term', 'aliases.0', 'definition']);
+    expect(
+      refused(
+        sourceSchema.safeParse({
+          title: `A ${RLO}text`,
+          kind: 'work',
+          summary: 'A summary that is long enough.',
+          about: 'What the texts say about it.',
+          citedIn: ['x'],
+        }),
+      ),
+    ).toEqual(['title']);
+    expect(
+      refused(
+        timelineSchema.safeParse({
+          when: '1897',
+          title: `An ${RLO}event`,
+          description: 'Something that happened then.',
+          era: 'sears',
+          sources: [],
+        }),
+      ),
+    ).toEqual(['title']);
+    expect(
+      refused(
+        glossarySchema.safeParse({
+          ...term,
+          term: `Schwer${RLO}punkt`,
+          aliases: [`Schwer${RLO}punkte`],
+          definition: `${term.definition}${RLO}`,
+        }),
+      ),
+    ).toEqual(['term', 'aliases.0', 'definition']);
   });
 
   it('refuses control characters a YAML escape can write ("\\e", "\\x9b"), but not tab or line feed', () => {
     expect(issues(noteSchema.safeParse({ ...note, title: 'A\u001b[2J note' }))).toEqual([
       'title: holds the control character U+001B at character 2; delete it (a YAML escape such as "\\e" or "\\x1b" in quotes writes one)',
     ]);
-    expect(issues(glossarySchema.safeParse({ ...term, definition: `${term.definition}\u009b` })).join()).toMatch(/definition: holds the control character U\+009B/);
+    expect(issues(glossarySchema.safeParse({ ...term, definition: `${term.definition}\u009b` })).join()).toMatch(
+      /definition: holds the control character U\+009B/,
+    );
     expect(glossarySchema.safeParse({ ...term, definition: `${term.definition}\nIt\tcontinues.` }).success).toBe(true);
   });
 

@@ -45,7 +45,10 @@ describe('search records', () => {
   });
 
   it('indexes entries with a page from that page, and terms and events as records of their own at their anchor', () => {
-    expect(record('notes/alpha-note')).toMatchObject({ url: '/notes/alpha-note/', source: { kind: 'html', file: 'notes/alpha-note/index.html' } });
+    expect(record('notes/alpha-note')).toMatchObject({
+      url: '/notes/alpha-note/',
+      source: { kind: 'html', file: 'notes/alpha-note/index.html' },
+    });
     expect(record('glossary/fixture-term')).toEqual({
       key: 'glossary/fixture-term',
       type: 'glossary',
@@ -53,12 +56,18 @@ describe('search records', () => {
       title: 'Fixture term',
       summary: 'A word defined only to prove that glossary entries render and can be linked to.',
       themes: ['customer-obsession'],
-      source: { kind: 'text', content: 'Fixture term (fixture terms): A word defined only to prove that glossary entries render and can be linked to.' },
+      source: {
+        kind: 'text',
+        content: 'Fixture term (fixture terms): A word defined only to prove that glossary entries render and can be linked to.',
+      },
     });
     expect(record('timeline/fixture-event')).toMatchObject({
       url: '/timeline/#fixture-event',
       title: 'A fixture event',
-      source: { kind: 'text', content: '1897: A fixture event. Something that happened in a year, to prove the timeline renders and sorts.' },
+      source: {
+        kind: 'text',
+        content: '1897: A fixture event. Something that happened in a year, to prove the timeline renders and sorts.',
+      },
     });
   });
 
@@ -211,7 +220,17 @@ describe('search-index command', () => {
 
   it('reports counts per type, time, files and sizes', () => {
     const text = formatIndexReport(
-      { records: countByType(records), total: records.length, outputDir: path.resolve('dist/pagefind'), files: 25, bytes: 218_726, indexBytes: 12_800, vocabularyWords: 410, vocabularyBytes: 3_277, milliseconds: 1234 },
+      {
+        records: countByType(records),
+        total: records.length,
+        outputDir: path.resolve('dist/pagefind'),
+        files: 25,
+        bytes: 218_726,
+        indexBytes: 12_800,
+        vocabularyWords: 410,
+        vocabularyBytes: 3_277,
+        milliseconds: 1234,
+      },
       process.cwd(),
     );
     expect(text).toBe(

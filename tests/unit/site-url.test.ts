@@ -22,7 +22,13 @@ const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 describe('isPublicOrigin', () => {
-  it.each(['https://example.org', 'https://playbook.example', 'http://intranet.corp.example.com:8080', 'https://192.168.1.20', 'https://user.github.io'])('accepts %s', (url) => {
+  it.each([
+    'https://example.org',
+    'https://playbook.example',
+    'http://intranet.corp.example.com:8080',
+    'https://192.168.1.20',
+    'https://user.github.io',
+  ])('accepts %s', (url) => {
     expect(isPublicOrigin(url)).toBe(true);
   });
   it.each([
@@ -56,7 +62,9 @@ describe('SITE_URL in the config and the build', () => {
 
   it('names the problem: unset, or an address no one else can open', () => {
     expect(siteUrlProblem({})).toMatch(/SITE_URL is not set.*http:\/\/localhost:4321.*QR code/);
-    expect(siteUrlProblem({ SITE_URL: 'http://localhost:4321' })).toMatch(/SITE_URL is http:\/\/localhost:4321, an address only this machine/);
+    expect(siteUrlProblem({ SITE_URL: 'http://localhost:4321' })).toMatch(
+      /SITE_URL is http:\/\/localhost:4321, an address only this machine/,
+    );
     expect(siteUrlProblem({ SITE_URL: 'https://example.org' })).toBeNull();
   });
 
@@ -72,13 +80,17 @@ async function writeAll(env: Record<string, string>) {
   const config = readSiteConfig(env);
   const ctx: ModelContext = { siteUrl: config.siteUrl, basePath: config.basePath, titles: content.titles };
   const options = { views: ['participant', 'facilitator'] as const, papers: ['a4'] as const, renderers: RENDERERS };
-  const planned = [...planPlayFiles(content.plays, ctx, options), ...planPackFiles(content.plays, { start: '09:00', breakMinutes: 10 }, ctx, options)];
+  const planned = [
+    ...planPlayFiles(content.plays, ctx, options),
+    ...planPackFiles(content.plays, { start: '09:00', breakMinutes: 10 }, ctx, options),
+  ];
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'site-url-'));
   dirs.push(outDir);
   const files = await generate(planned, { outDir, created: new Date(0) });
   return files.map((file) => {
     const bytes = fs.readFileSync(file.file);
-    const text = file.format === 'pdf' ? execFileSync('pdftotext', ['-enc', 'UTF-8', file.file, '-'], { encoding: 'utf8' }) : bytes.toString('utf8');
+    const text =
+      file.format === 'pdf' ? execFileSync('pdftotext', ['-enc', 'UTF-8', file.file, '-'], { encoding: 'utf8' }) : bytes.toString('utf8');
     // The QR code is a form XObject named QR1, QR2…, placed on the page with `/QR1 Do`.
     const qrCodes = file.format === 'pdf' ? (pdfObjectsText(bytes).match(/\/QR\d+ \d+ 0 R/g) ?? []).length : 0;
     return { path: file.path, format: file.format, text, qrCodes };
@@ -99,7 +111,9 @@ describe('worksheets and the site address', () => {
     const files = await writeAll({ SITE_URL: 'https://playbook.example' });
     for (const file of files) {
       if (file.format === 'pdf') {
-        expect(file.text.replace(/\s+/g, ''), file.path).toMatch(/https:\/\/playbook\.example\/plays\/(fixture-play|second-fixture-play|compose)/);
+        expect(file.text.replace(/\s+/g, ''), file.path).toMatch(
+          /https:\/\/playbook\.example\/plays\/(fixture-play|second-fixture-play|compose)/,
+        );
         expect(file.qrCodes, file.path).toBeGreaterThan(0);
       }
       // The facilitator guide names the play's page in its facts, in both formats.

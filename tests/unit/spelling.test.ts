@@ -10,7 +10,23 @@ import { MAX_WORDS, proseOf, siteVocabulary, vocabularyText } from '../../src/se
 import { SITE_FIXTURE } from '../helpers/fixtures.ts';
 
 /** A vocabulary in the file's order: most frequent first. */
-const vocabulary = readVocabulary(['the', 'customer', 'customers', 'amazon', 'sears', 'years', 'forgiveness', 'forgive', 'schwerpunkt', 'catalog', 'obsession', 'zappos', 'scars'].join('\n'));
+const vocabulary = readVocabulary(
+  [
+    'the',
+    'customer',
+    'customers',
+    'amazon',
+    'sears',
+    'years',
+    'forgiveness',
+    'forgive',
+    'schwerpunkt',
+    'catalog',
+    'obsession',
+    'zappos',
+    'scars',
+  ].join('\n'),
+);
 
 describe('edit distance', () => {
   it.each([
@@ -115,7 +131,13 @@ describe('the site vocabulary', () => {
   });
 
   it('reads prose without link targets, components or code', () => {
-    expect(words(proseOf('See [[beta-note|the beta note]] and [[gamma-note]], <Quote by="X" source="y">Hi</Quote> `code` [a](https://x.org/path) https://y.org'))).toEqual(['see', 'the', 'beta', 'note', 'and', 'hi', 'a']);
+    expect(
+      words(
+        proseOf(
+          'See [[beta-note|the beta note]] and [[gamma-note]], <Quote by="X" source="y">Hi</Quote> `code` [a](https://x.org/path) https://y.org',
+        ),
+      ),
+    ).toEqual(['see', 'the', 'beta', 'note', 'and', 'hi', 'a']);
   });
 
   it('corrects the issue’s misspellings against the fixture site', () => {
@@ -129,12 +151,15 @@ const text = (parts: ExcerptPart[]) => parts.map((part) => (part.marked ? `[${pa
 
 describe('excerpts that start at a sentence', () => {
   // The page text as Pagefind indexes it: the title, then a heading ("First section") run into the text.
-  const content = 'Alpha note. The first fixture note. It talks about parcels. First section. Body text with a footnote about parcels, written long ago. More text follows here.';
+  const content =
+    'Alpha note. The first fixture note. It talks about parcels. First section. Body text with a footnote about parcels, written long ago. More text follows here.';
   const anchors = [{ element: 'h2', location: 10, text: 'First section' }];
 
   it('starts at the sentence of the best match, not at Pagefind’s window', () => {
     const location = content.split(' ').indexOf('footnote');
-    expect(text(sentenceExcerpt({ content, locations: [location], anchors, title: 'Alpha note' }))).toBe('Body text with a [footnote] about parcels, written long ago. More text follows here.');
+    expect(text(sentenceExcerpt({ content, locations: [location], anchors, title: 'Alpha note' }))).toBe(
+      'Body text with a [footnote] about parcels, written long ago. More text follows here.',
+    );
   });
 
   it('never runs a heading into the text, nor the title it opens with', () => {
@@ -147,19 +172,31 @@ describe('excerpts that start at a sentence', () => {
 
   it('takes the opening words for the title only when they end as Pagefind ends a heading', () => {
     // A glossary term's record: "Term (alias): definition", with no heading in it.
-    const term = text(sentenceExcerpt({ content: 'Fixture term (fixture terms): A word defined for the tests.', locations: [0, 1], title: 'Fixture term' }));
+    const term = text(
+      sentenceExcerpt({ content: 'Fixture term (fixture terms): A word defined for the tests.', locations: [0, 1], title: 'Fixture term' }),
+    );
     expect(term).toBe('[Fixture term] (fixture terms): A word defined for the tests.');
   });
 
   it('prefers the heaviest match and marks every match it shows', () => {
     const first = content.split(' ').indexOf('parcels.');
     const second = content.split(' ').indexOf('parcels,');
-    const excerpt = sentenceExcerpt({ content, locations: [first, second], weighted_locations: [{ location: first, balanced_score: 1 }, { location: second, balanced_score: 5 }], anchors });
+    const excerpt = sentenceExcerpt({
+      content,
+      locations: [first, second],
+      weighted_locations: [
+        { location: first, balanced_score: 1 },
+        { location: second, balanced_score: 5 },
+      ],
+      anchors,
+    });
     expect(text(excerpt)).toBe('Body text with a footnote about [parcels,] written long ago. More text follows here.');
   });
 
   it('shows the text under a heading when every match is in it', () => {
-    expect(text(sentenceExcerpt({ content, locations: [10], anchors, title: 'Alpha note' }))).toBe('Body text with a footnote about parcels, written long ago. More text follows here.');
+    expect(text(sentenceExcerpt({ content, locations: [10], anchors, title: 'Alpha note' }))).toBe(
+      'Body text with a footnote about parcels, written long ago. More text follows here.',
+    );
   });
 
   it('cuts a long text at a sentence end near the length, or with an ellipsis', () => {
@@ -174,6 +211,6 @@ describe('excerpts that start at a sentence', () => {
   });
 
   it('decodes the entities Pagefind escaped', () => {
-    expect(text(sentenceExcerpt({ content: 'Ben &amp; Jerry&#39;s shop.', locations: [0] }))).toBe('[Ben] & Jerry\'s shop.');
+    expect(text(sentenceExcerpt({ content: 'Ben &amp; Jerry&#39;s shop.', locations: [0] }))).toBe("[Ben] & Jerry's shop.");
   });
 });

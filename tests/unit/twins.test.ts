@@ -23,7 +23,15 @@ const graph = loadSiteGraph(SITE_FIXTURE);
 const publicFiles = twinFiles(graph, { base: '/', publicUrl: 'https://playbook.example', site: SITE });
 
 /** The fixture's expected files, one per kind of twin, and the two llms files. */
-const CASES = ['notes/alpha-note.md', 'notes/beta-note.md', 'themes/cheng-chi.md', 'plays/fixture-play.md', 'glossary/fixture-term.md', 'llms.txt', 'llms-full.txt'];
+const CASES = [
+  'notes/alpha-note.md',
+  'notes/beta-note.md',
+  'themes/cheng-chi.md',
+  'plays/fixture-play.md',
+  'glossary/fixture-term.md',
+  'llms.txt',
+  'llms-full.txt',
+];
 
 describe('Markdown twins of the fixture site', () => {
   it.each(CASES)('%s is the expected file', (file) => {
@@ -39,7 +47,11 @@ describe('Markdown twins of the fixture site', () => {
 
   it('makes one twin per published note, theme, play and term, and none for drafts', () => {
     const twins = [...publicFiles.keys()].filter((file) => file.endsWith('.md')).sort();
-    const published = (['notes', 'themes', 'plays', 'glossary'] as const).flatMap((collection) => graph.byCollection[collection].filter((entry) => !entry.draft).map((entry) => `${collection}/${entry.id}.md`)).sort();
+    const published = (['notes', 'themes', 'plays', 'glossary'] as const)
+      .flatMap((collection) =>
+        graph.byCollection[collection].filter((entry) => !entry.draft).map((entry) => `${collection}/${entry.id}.md`),
+      )
+      .sort();
     expect(twins).toEqual(published);
     expect(twins).not.toContain('notes/draft-note.md');
     expect(graph.entries.get('notes/draft-note')?.draft).toBe(true);
@@ -83,7 +95,9 @@ describe('Markdown twins of the fixture site', () => {
 
   it('reads back as the same text: CommonMark parses the twin into the note’s words', () => {
     const alpha = siteTwins({ graph, base: '/', publicUrl: null }).notes.find((twin) => twin.id === 'alpha-note');
-    const tree = unified().use(remarkParse).parse(alpha?.body ?? '');
+    const tree = unified()
+      .use(remarkParse)
+      .parse(alpha?.body ?? '');
     const words = toString(tree);
     expect(words).toContain('Customers first, always and in every way.');
     expect(words).toContain('— A Person, in A fixture text');
@@ -94,7 +108,12 @@ describe('Markdown twins of the fixture site', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'playbook-twins-'));
     fs.cpSync(SITE_FIXTURE, dir, { recursive: true });
     const note = path.join(dir, 'notes/beta-note.md');
-    fs.writeFileSync(note, fs.readFileSync(note, 'utf8').replace('Beta is plain Markdown.', 'Beta is plain Markdown: https://x.org/ \\<img src=x onerror=alert(1)>.'));
+    fs.writeFileSync(
+      note,
+      fs
+        .readFileSync(note, 'utf8')
+        .replace('Beta is plain Markdown.', 'Beta is plain Markdown: https://x.org/ \\<img src=x onerror=alert(1)>.'),
+    );
     const twin = twinFiles(loadSiteGraph(dir, { fresh: true }), { base: '/', publicUrl: null, site: SITE }).get('notes/beta-note.md') ?? '';
     expect(twin).toContain('&lt;img');
     expect(twin).not.toMatch(/\\?<img/);

@@ -27,10 +27,22 @@ const usageError = (...argv: string[]) => {
 
 describe('joinRepeated', () => {
   it.each([
-    [['--play', 'a', '--play', 'b,c'], ['--play', 'a,b,c']],
-    [['--play=a', '--paper', 'a4', '--play', 'b'], ['--play', 'a,b', '--paper', 'a4']],
-    [['--paper', 'a4'], ['--paper', 'a4']],
-    [['--play', 'a', '--', '--play', 'x'], ['--play', 'a', '--', '--play', 'x']],
+    [
+      ['--play', 'a', '--play', 'b,c'],
+      ['--play', 'a,b,c'],
+    ],
+    [
+      ['--play=a', '--paper', 'a4', '--play', 'b'],
+      ['--play', 'a,b', '--paper', 'a4'],
+    ],
+    [
+      ['--paper', 'a4'],
+      ['--paper', 'a4'],
+    ],
+    [
+      ['--play', 'a', '--', '--play', 'x'],
+      ['--play', 'a', '--', '--play', 'x'],
+    ],
   ])('%j → %j', (argv, expected) => {
     expect(joinRepeated(argv, 'play')).toEqual(expected);
   });
@@ -39,14 +51,42 @@ describe('joinRepeated', () => {
 describe('resolveRun', () => {
   it('defaults to every play, both views, both papers, every format, into dist/worksheets', () => {
     const run = resolve();
-    expect(run).toMatchObject({ mode: 'plays', playIds: KNOWN, views: ['participant', 'facilitator'], papers: ['a4', 'letter'], created: DEFAULT_CREATED });
+    expect(run).toMatchObject({
+      mode: 'plays',
+      playIds: KNOWN,
+      views: ['participant', 'facilitator'],
+      papers: ['a4', 'letter'],
+      created: DEFAULT_CREATED,
+    });
     expect(run.renderers.map((r) => r.format)).toEqual(['pdf', 'md']);
     expect(run.outDir).toBe(path.resolve('dist/worksheets'));
   });
 
   it('narrows by play (repeated or comma-separated), paper, view and format', () => {
-    const run = resolve('--play', 'three-questions', '--play', 'fixture-play,three-questions', '--paper', 'letter', '--view', 'facilitator', '--format', 'md', '--team', ' Zoë Łukasz Ærø ', '--date', '2027-01-15');
-    expect(run).toMatchObject({ mode: 'plays', playIds: ['three-questions', 'fixture-play'], papers: ['letter'], views: ['facilitator'], team: 'Zoë Łukasz Ærø', date: '2027-01-15' });
+    const run = resolve(
+      '--play',
+      'three-questions',
+      '--play',
+      'fixture-play,three-questions',
+      '--paper',
+      'letter',
+      '--view',
+      'facilitator',
+      '--format',
+      'md',
+      '--team',
+      ' Zoë Łukasz Ærø ',
+      '--date',
+      '2027-01-15',
+    );
+    expect(run).toMatchObject({
+      mode: 'plays',
+      playIds: ['three-questions', 'fixture-play'],
+      papers: ['letter'],
+      views: ['facilitator'],
+      team: 'Zoë Łukasz Ærø',
+      date: '2027-01-15',
+    });
     expect(run.renderers.map((r) => r.format)).toEqual(['md']);
   });
 
@@ -59,12 +99,19 @@ describe('resolveRun', () => {
       breakMinutes: 10,
     });
     // One default start for the composer and the CLI.
-    expect(resolve('--pack', 'cheng-chi-map', '--paper', 'letter')).toMatchObject({ papers: ['letter'], start: COMPOSER_START, breakMinutes: 0 });
+    expect(resolve('--pack', 'cheng-chi-map', '--paper', 'letter')).toMatchObject({
+      papers: ['letter'],
+      start: COMPOSER_START,
+      breakMinutes: 0,
+    });
     expect(COMPOSER_START).toBe('09:30');
   });
 
   it('puts a title on the pack’s cover', () => {
-    expect(resolve('--pack', 'plays=three-questions', '--title', ' Support offsite ')).toMatchObject({ mode: 'pack', title: 'Support offsite' });
+    expect(resolve('--pack', 'plays=three-questions', '--title', ' Support offsite ')).toMatchObject({
+      mode: 'pack',
+      title: 'Support offsite',
+    });
   });
 
   it.each([
@@ -81,9 +128,15 @@ describe('resolveRun', () => {
     [['--pack', 'plays=three-questions', '--break', '121'], /from 0 to 120; got "121"/],
     [['--play', ''], /^--play is empty; give a value \(ID\), or leave --play out\./],
     [['--play='], /^--play is empty/],
-    [['--play', ',', '--play', ' '], /^--play names no play; give at least one id, for example --play three-questions, or leave --play out to build every play\.$/],
+    [
+      ['--play', ',', '--play', ' '],
+      /^--play names no play; give at least one id, for example --play three-questions, or leave --play out to build every play\.$/,
+    ],
     [['--out', ''], /^--out is empty; give a value \(DIR\)/],
-    [['--pack', 'plays=three-questions', '--start', '--break', '5'], /^--start needs a value, but the next argument, "--break", looks like an option\. Give the value right after --start; if it really starts with "-", write --start=--break\.$/],
+    [
+      ['--pack', 'plays=three-questions', '--start', '--break', '5'],
+      /^--start needs a value, but the next argument, "--break", looks like an option\. Give the value right after --start; if it really starts with "-", write --start=--break\.$/,
+    ],
     [['--team'], /^--team needs a value \(NAME\)\./],
     [['--pack', 'plays=three-questions,three-questions'], /lists "three-questions" twice/],
     [['--pack', 'plays='], /--pack needs at least one play/],
@@ -122,7 +175,11 @@ describe('scripts/worksheets.ts on bad input', () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'worksheets-cli-'));
   afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
   const run = (...args: string[]) =>
-    spawnSync(process.execPath, ['scripts/worksheets.ts', '--content', SITE_FIXTURE, '--out', out, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    spawnSync(process.execPath, ['scripts/worksheets.ts', '--content', SITE_FIXTURE, '--out', out, ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
 
   it.each([
     [['--play', 'fixture-plya'], /worksheets: --play: no play has the id "fixture-plya"\. Did you mean `fixture-play`\?/],
@@ -132,7 +189,10 @@ describe('scripts/worksheets.ts on bad input', () => {
     [['--pack', 'plays=fixture-play', '--start', '23:50'], /worksheets: the session would run past midnight/],
     [['--play', ''], /^worksheets: --play is empty; give a value \(ID\), or leave --play out\./],
     [['--play', ','], /^worksheets: --play names no play/],
-    [['--pack', 'plays=fixture-play', '--break', '-5'], /^worksheets: --break must be a whole number of minutes from 0 to 120; got "-5"\.\n$/],
+    [
+      ['--pack', 'plays=fixture-play', '--break', '-5'],
+      /^worksheets: --break must be a whole number of minutes from 0 to 120; got "-5"\.\n$/,
+    ],
   ])('%j exits 2 with a message and writes nothing', (args, message) => {
     const result = run(...args);
     expect(result.status, result.stderr).toBe(2);

@@ -47,11 +47,14 @@ describe('planning', () => {
 
   it('plans a pack as one file per format, named after the date', () => {
     const pack = { start: '09:30', breakMinutes: 0 };
-    expect(planPackFiles(fixture, pack, { ...ctx, date: '2027-01-15' }, { papers: ['a4'], renderers: RENDERERS }).map((p) => p.path)).toEqual([
-      'packs/session-2027-01-15.pdf',
-      'packs/session-2027-01-15.md',
+    expect(
+      planPackFiles(fixture, pack, { ...ctx, date: '2027-01-15' }, { papers: ['a4'], renderers: RENDERERS }).map((p) => p.path),
+    ).toEqual(['packs/session-2027-01-15.pdf', 'packs/session-2027-01-15.md']);
+    expect(planPackFiles(fixture, pack, ctx, { papers: ['a4', 'letter'], renderers: RENDERERS }).map((p) => p.path)).toEqual([
+      'packs/session-a4.pdf',
+      'packs/session-letter.pdf',
+      'packs/session.md',
     ]);
-    expect(planPackFiles(fixture, pack, ctx, { papers: ['a4', 'letter'], renderers: RENDERERS }).map((p) => p.path)).toEqual(['packs/session-a4.pdf', 'packs/session-letter.pdf', 'packs/session.md']);
     expect(packName(undefined)).toBe('session');
   });
 });
@@ -72,7 +75,11 @@ describe('writing', () => {
     const failing: Renderer = { format: 'pdf', paged: true, render: () => Promise.reject(new Error('boom')) };
     const planned = planPlayFiles(fixture, ctx, { views: ['participant'], papers: ['a4'], renderers: [markdownRenderer, failing] });
     const seen: string[] = [];
-    const error = await generate(planned, { outDir: dir, created: new Date(0), onFile: (f, i, n) => seen.push(`${i}/${n} ${f.path}`) }).catch((e: unknown) => e);
+    const error = await generate(planned, {
+      outDir: dir,
+      created: new Date(0),
+      onFile: (f, i, n) => seen.push(`${i}/${n} ${f.path}`),
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GenerateError);
     expect((error as Error).message).toBe('could not write fixture-play/participant-a4.pdf: boom');
     expect(seen).toEqual(['1/2 fixture-play/participant.md']);
@@ -92,8 +99,21 @@ describe('index.json', () => {
   });
 
   it('lists each play’s files, sorted, and keeps other plays whose files still exist', () => {
-    const previous = { plays: { old: { title: 'Old play', files: [{ view: 'participant', format: 'md', path: 'old/participant.md', bytes: 5 }] }, gone: { title: 'Gone', files: [{ view: 'participant', format: 'md', path: 'gone/participant.md', bytes: 5 }] } } };
-    const merged = mergeManifest(previous, [file('b', 'participant.md'), file('b', 'participant-a4.pdf', 20), file('a', 'facilitator.md')], new Map([['a', 'Play A'], ['b', 'Play B']]), (p) => !p.startsWith('gone/'));
+    const previous = {
+      plays: {
+        old: { title: 'Old play', files: [{ view: 'participant', format: 'md', path: 'old/participant.md', bytes: 5 }] },
+        gone: { title: 'Gone', files: [{ view: 'participant', format: 'md', path: 'gone/participant.md', bytes: 5 }] },
+      },
+    };
+    const merged = mergeManifest(
+      previous,
+      [file('b', 'participant.md'), file('b', 'participant-a4.pdf', 20), file('a', 'facilitator.md')],
+      new Map([
+        ['a', 'Play A'],
+        ['b', 'Play B'],
+      ]),
+      (p) => !p.startsWith('gone/'),
+    );
     expect(merged).toEqual({
       plays: {
         a: { title: 'Play A', files: [{ view: 'facilitator', format: 'md', path: 'a/facilitator.md', bytes: 10 }] },

@@ -43,7 +43,11 @@ function render(options: Options): string {
     return found;
   };
   const document = options.pack
-    ? sessionPack(options.pack.map(play), { start: options.start ?? '09:00', breakMinutes: options.break ?? 0, ...(options.title && { title: options.title }) }, ctx)
+    ? sessionPack(
+        options.pack.map(play),
+        { start: options.start ?? '09:00', breakMinutes: options.break ?? 0, ...(options.title && { title: options.title }) },
+        ctx,
+      )
     : playDocument(play(options.play ?? ''), options.view ?? 'participant', ctx);
   return renderMarkdown(document);
 }
@@ -116,7 +120,28 @@ describe('Markdown safety', () => {
     '| a | b |\n| --- | --- |\n| <sub>c</sub> | d |',
   ];
   /** Tags the worksheets' own Markdown makes: headings, paragraphs, lists, task boxes, tables, emphasis, links (autolinks), rules, quotes. */
-  const ALLOWED = new Set(['h1', 'h2', 'h3', 'p', 'ul', 'ol', 'li', 'input', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'em', 'strong', 'a', 'hr', 'blockquote', 'br']);
+  const ALLOWED = new Set([
+    'h1',
+    'h2',
+    'h3',
+    'p',
+    'ul',
+    'ol',
+    'li',
+    'input',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'em',
+    'strong',
+    'a',
+    'hr',
+    'blockquote',
+    'br',
+  ]);
 
   const base = content.plays.find((p) => p.id === 'fixture-play');
   if (!base) throw new Error('no fixture play');
@@ -159,7 +184,8 @@ describe('Markdown safety', () => {
     facilitator: playDocument(hostile, 'facilitator', ctx),
     pack: sessionPack([hostile, hostile], { start: '09:00', breakMinutes: 10 }, ctx),
   };
-  const html = (markdown: string) => micromark(markdown, { allowDangerousHtml: true, allowDangerousProtocol: false, extensions: [gfm()], htmlExtensions: [gfmHtml()] });
+  const html = (markdown: string) =>
+    micromark(markdown, { allowDangerousHtml: true, allowDangerousProtocol: false, extensions: [gfm()], htmlExtensions: [gfmHtml()] });
 
   it.each(Object.entries(documents))('%s: renders no element of its own', (_, document) => {
     const out = html(renderMarkdown(document));
@@ -174,6 +200,8 @@ describe('Markdown safety', () => {
     const out = html(renderMarkdown(documents.participant));
     expect(out).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(out).toContain('&lt;script&gt;team()&lt;/script&gt;');
-    expect(renderMarkdown(playDocument({ ...hostile, data: { ...hostile.data, purpose: 'https://example.org/a?b=1' } }, 'participant', ctx))).toContain('<https://example.org/a?b=1>');
+    expect(
+      renderMarkdown(playDocument({ ...hostile, data: { ...hostile.data, purpose: 'https://example.org/a?b=1' } }, 'participant', ctx)),
+    ).toContain('<https://example.org/a?b=1>');
   });
 });

@@ -59,7 +59,14 @@ describe('prompt order', () => {
       [2, ['rating']],
       [null, ['channels', 'agreed', 'actions']],
     ]);
-    expect([...promptNumbers(play)]).toEqual([['grid', 1], ['who', 2], ['rating', 3], ['channels', 4], ['agreed', 5], ['actions', 6]]);
+    expect([...promptNumbers(play)]).toEqual([
+      ['grid', 1],
+      ['who', 2],
+      ['rating', 3],
+      ['channels', 4],
+      ['agreed', 5],
+      ['actions', 6],
+    ]);
   });
 });
 
@@ -72,7 +79,13 @@ describe('participant worksheet', () => {
       { kind: 'heading', level: 1, text: 'Fixture play' },
       { kind: 'paragraph', style: 'lede', text: fixture.data.purpose },
     ]);
-    expect(section.blocks[3]).toEqual({ kind: 'fill-in', items: [{ field: 'team', label: 'Team' }, { field: 'date', label: 'Date' }] });
+    expect(section.blocks[3]).toEqual({
+      kind: 'fill-in',
+      items: [
+        { field: 'team', label: 'Team' },
+        { field: 'date', label: 'Date' },
+      ],
+    });
     expect(texts(section.blocks, 'heading')).toEqual(['Fixture play', 'Step 1: Warm up (10 min)', 'Step 2: Discuss (20 min)']);
     const prompts = section.blocks.filter((b) => b.kind === 'prompt');
     expect(prompts.map((p) => [p.number, p.answer.kind])).toEqual([
@@ -88,7 +101,13 @@ describe('participant worksheet', () => {
   it('shows every step in which participants write, numbered as on the web, even one that only adds to an earlier question', () => {
     const play = withSteps([['grid', 'who'], [], ['grid'], ['who', 'rating']]);
     const blocks = participantSection({ id: 'x', data: play }, ctx).blocks;
-    expect(texts(blocks, 'heading')).toEqual(['Fixture play', 'Step 1: Step 1 (5 min)', 'Step 3: Step 3 (5 min)', 'Step 4: Step 4 (5 min)', 'More questions']);
+    expect(texts(blocks, 'heading')).toEqual([
+      'Fixture play',
+      'Step 1: Step 1 (5 min)',
+      'Step 3: Step 3 (5 min)',
+      'Step 4: Step 4 (5 min)',
+      'More questions',
+    ]);
     const step3 = blocks.findIndex((b) => b.kind === 'heading' && b.text.startsWith('Step 3'));
     expect(blocks.slice(step3 + 1, step3 + 3)).toEqual([
       { kind: 'paragraph', text: 'Do the step, please.' },
@@ -96,7 +115,11 @@ describe('participant worksheet', () => {
     ]);
     const step4 = blocks.findIndex((b) => b.kind === 'heading' && b.text.startsWith('Step 4'));
     expect(blocks[step4 + 2]).toEqual({ kind: 'paragraph', style: 'meta', text: 'Also write in question 2.' });
-    expect(blocks[step4 + 3]).toMatchObject({ kind: 'prompt', number: 3, question: fixture.data.prompts.find((p) => p.id === 'rating')?.question });
+    expect(blocks[step4 + 3]).toMatchObject({
+      kind: 'prompt',
+      number: 3,
+      question: fixture.data.prompts.find((p) => p.id === 'rating')?.question,
+    });
   });
 
   it('prints the team and date when given', () => {
@@ -120,7 +143,18 @@ describe('facilitator guide', () => {
   const section = facilitatorSection(fixture, ctx);
 
   it('covers purpose, outcome, time, people, timing, the checklist, roles, steps, prompts, follow-up and sources', () => {
-    expect(texts(section.blocks, 'heading')).toEqual(['Fixture play', 'Timing', 'Before the session', 'Roles', 'Steps', '1. Warm up', '2. Discuss', 'Worksheet questions', 'After the session', 'Sources']);
+    expect(texts(section.blocks, 'heading')).toEqual([
+      'Fixture play',
+      'Timing',
+      'Before the session',
+      'Roles',
+      'Steps',
+      '1. Warm up',
+      '2. Discuss',
+      'Worksheet questions',
+      'After the session',
+      'Sources',
+    ]);
     const facts = section.blocks.filter((b) => b.kind === 'facts');
     expect(facts).toEqual([
       {
@@ -169,7 +203,12 @@ describe('facilitator guide', () => {
         kind: 'list',
         ordered: false,
         check: true,
-        items: [{ text: 'Set aside 5 min to prepare' }, { text: 'Printed worksheets' }, { text: 'Pens' }, { text: 'A room for 2 to 8 people, for 30 min' }],
+        items: [
+          { text: 'Set aside 5 min to prepare' },
+          { text: 'Printed worksheets' },
+          { text: 'Pens' },
+          { text: 'A room for 2 to 8 people, for 30 min' },
+        ],
       },
     ]);
   });
@@ -184,8 +223,12 @@ describe('facilitator guide', () => {
 
   it('shows clock times when the start is known (session packs)', () => {
     const timed = facilitatorSection(fixture, ctx, { start: '09:30' });
-    expect(timed.blocks.filter((b) => b.kind === 'paragraph' && b.style === 'meta').map((b) => ('text' in b ? b.text : ''))).toContain('10 min, 09:30–09:40 · worksheet questions 1, 2');
-    expect(timed.blocks.find((b) => b.kind === 'table')).toMatchObject({ rows: [{ cells: ['09:30–09:40', '1. Warm up', '10', '1, 2'] }, { cells: ['09:40–10:00', '2. Discuss', '20', '3, 4, 5, 6'] }] });
+    expect(timed.blocks.filter((b) => b.kind === 'paragraph' && b.style === 'meta').map((b) => ('text' in b ? b.text : ''))).toContain(
+      '10 min, 09:30–09:40 · worksheet questions 1, 2',
+    );
+    expect(timed.blocks.find((b) => b.kind === 'table')).toMatchObject({
+      rows: [{ cells: ['09:30–09:40', '1. Warm up', '10', '1, 2'] }, { cells: ['09:40–10:00', '2. Discuss', '20', '3, 4, 5, 6'] }],
+    });
   });
 });
 
@@ -248,8 +291,12 @@ describe('session pack', () => {
   it('links the cover to the composer with the same selection', () => {
     // The composer's own address format (src/plays/compose-state.ts), without team or date: a short address, a sparse QR code.
     expect(pack.sections[0]?.footer.url).toBe('https://playbook.example/plays/compose/?plays=fixture-play,second&start=09:30&break=10');
-    expect(composerAddress({ siteUrl: 'https://x.org', basePath: '/pb' }, ['a'], { start: '08:00', breakMinutes: 0 })).toBe('https://x.org/pb/plays/compose/?plays=a&start=08:00');
-    expect(composerAddress({ siteUrl: 'https://x.org', basePath: '/' }, ['a'], { start: '08:00', breakMinutes: 0, title: 'Offsite' })).toBe('https://x.org/plays/compose/?plays=a&start=08:00');
+    expect(composerAddress({ siteUrl: 'https://x.org', basePath: '/pb' }, ['a'], { start: '08:00', breakMinutes: 0 })).toBe(
+      'https://x.org/pb/plays/compose/?plays=a&start=08:00',
+    );
+    expect(composerAddress({ siteUrl: 'https://x.org', basePath: '/' }, ['a'], { start: '08:00', breakMinutes: 0, title: 'Offsite' })).toBe(
+      'https://x.org/plays/compose/?plays=a&start=08:00',
+    );
   });
 
   it('titles the cover and the document with the title when one is given', () => {
@@ -267,10 +314,22 @@ describe('session pack', () => {
     ]);
     const cover = sessionPack([fixture, third], { start: '09:30', breakMinutes: 0 }, ctx).sections[0]?.blocks ?? [];
     const at = cover.findIndex((b) => b.kind === 'heading' && b.text === 'Materials for the session');
-    expect(cover[at + 1]).toMatchObject({ kind: 'list', check: true, items: [{ text: 'Printed worksheets', detail: 'For Fixture play' }, { text: 'Pens', detail: 'For Fixture play and Third play' }, { text: 'Sticky  notes' }] });
+    expect(cover[at + 1]).toMatchObject({
+      kind: 'list',
+      check: true,
+      items: [
+        { text: 'Printed worksheets', detail: 'For Fixture play' },
+        { text: 'Pens', detail: 'For Fixture play and Third play' },
+        { text: 'Sticky  notes' },
+      ],
+    });
     // A play without materials adds no empty list.
     const bare: PlayInput = { id: 'bare', data: { ...fixture.data, materials: [] } };
-    expect(sessionPack([bare], { start: '09:30', breakMinutes: 0 }, ctx).sections[0]?.blocks.some((b) => b.kind === 'heading' && b.text === 'Materials for the session')).toBe(false);
+    expect(
+      sessionPack([bare], { start: '09:30', breakMinutes: 0 }, ctx).sections[0]?.blocks.some(
+        (b) => b.kind === 'heading' && b.text === 'Materials for the session',
+      ),
+    ).toBe(false);
   });
 });
 
@@ -296,4 +355,3 @@ describe('pack data for the browser', () => {
     expect(Object.keys(data.titles.sources)).toEqual(fixture.data.sources.map((s) => s.id).filter((id) => content.titles.sources.has(id)));
   });
 });
-

@@ -21,7 +21,12 @@ const tiny: WorksheetDocument = {
   title: 'Trust & Forgiveness <draft>',
   subject: 'A "quoted" subject',
   lang: 'en',
-  sections: [{ footer: { title: 'Trust & Forgiveness', url: 'https://playbook.example/plays/trust-and-forgiveness/' }, blocks: [{ kind: 'heading', level: 1, text: 'Trust & Forgiveness' }] }],
+  sections: [
+    {
+      footer: { title: 'Trust & Forgiveness', url: 'https://playbook.example/plays/trust-and-forgiveness/' },
+      blocks: [{ kind: 'heading', level: 1, text: 'Trust & Forgiveness' }],
+    },
+  ],
 };
 const created = new Date('2026-01-01T00:00:00Z');
 
@@ -80,7 +85,12 @@ describe('packObjects', () => {
   }
 
   it('moves every object but streams into a compressed object stream, with a cross-reference stream, and keeps each object whole', async () => {
-    const objects = ['<<\n/Type /Catalog\n/Pages 2 0 R\n>>', '<<\n/Type /Pages\n/Kids [3 0 R]\n/Count 1\n>>', '<<\n/Type /Page\n/Parent 2 0 R\n/MediaBox [0 0 200 200]\n/Contents 4 0 R\n>>', '<<\n/Length 7\n>>\nstream\n0 0 m S\n\nendstream'];
+    const objects = [
+      '<<\n/Type /Catalog\n/Pages 2 0 R\n>>',
+      '<<\n/Type /Pages\n/Kids [3 0 R]\n/Count 1\n>>',
+      '<<\n/Type /Page\n/Parent 2 0 R\n/MediaBox [0 0 200 200]\n/Contents 4 0 R\n>>',
+      '<<\n/Length 7\n>>\nstream\n0 0 m S\n\nendstream',
+    ];
     const packed = packObjects(classic(objects));
     const text = Buffer.from(packed).toString('latin1');
     expect(text).toContain('/Type /ObjStm /N 3');
@@ -114,8 +124,18 @@ describe('layout', () => {
   /** A play of `count` steps, each with its own prompt, the kinds in turn, and instructions of varying length. */
   function synthetic(count: number): PlayInput {
     const kinds = fixture.data.prompts;
-    const prompts = Array.from({ length: count }, (_, i) => ({ ...(kinds[i % kinds.length] as Prompt), id: `p${i + 1}`, question: `Question ${i + 1}: what did we learn about our customers this time?` }));
-    const steps = prompts.map((p, i) => ({ title: `Step ${i + 1}`, minutes: 5, instructions: 'Talk it through, then write. '.repeat(1 + (i % 4) * 3), facilitator: 'Keep the time.', prompts: [p.id] }));
+    const prompts = Array.from({ length: count }, (_, i) => ({
+      ...(kinds[i % kinds.length] as Prompt),
+      id: `p${i + 1}`,
+      question: `Question ${i + 1}: what did we learn about our customers this time?`,
+    }));
+    const steps = prompts.map((p, i) => ({
+      title: `Step ${i + 1}`,
+      minutes: 5,
+      instructions: 'Talk it through, then write. '.repeat(1 + (i % 4) * 3),
+      facilitator: 'Keep the time.',
+      prompts: [p.id],
+    }));
     return { id: `synthetic-${count}`, data: { ...fixture.data, steps, prompts, runMinutes: 5 * count } };
   }
 
@@ -138,15 +158,20 @@ describe('layout', () => {
     expect(cell.acroField.getDefaultAppearance() ?? `/Helv ${TYPED.singleLineSize} Tf`).toContain(`/Helv ${TYPED.singleLineSize} Tf`);
   });
 
-  it.each(['a4', 'letter'] as const)('leaves no section on %s with a stray last page, for plays of 1 to 12 questions', async (paper) => {
-    for (let count = 1; count <= 12; count++) {
-      const play = synthetic(count);
-      for (const view of ['participant', 'facilitator'] as const) {
-        const layout = await pdfLayout(playDocument(play, view, ctx), options(paper));
-        for (const fill of layout.lastPageFill) expect(fill, `${count} questions, ${view}: ${layout.pages} pages`).toBeGreaterThanOrEqual(STRAY_FILL);
+  it.each(['a4', 'letter'] as const)(
+    'leaves no section on %s with a stray last page, for plays of 1 to 12 questions',
+    async (paper) => {
+      for (let count = 1; count <= 12; count++) {
+        const play = synthetic(count);
+        for (const view of ['participant', 'facilitator'] as const) {
+          const layout = await pdfLayout(playDocument(play, view, ctx), options(paper));
+          for (const fill of layout.lastPageFill)
+            expect(fill, `${count} questions, ${view}: ${layout.pages} pages`).toBeGreaterThanOrEqual(STRAY_FILL);
+        }
       }
-    }
-  }, 60_000);
+    },
+    60_000,
+  );
 
   it('keeps each question with its answer space and opens the guide with the timing and the checklist', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'worksheets-layout-'));
@@ -156,10 +181,13 @@ describe('layout', () => {
         const play = synthetic(count);
         const guide = path.join(dir, `guide-${count}.pdf`);
         fs.writeFileSync(guide, await renderPdf(playDocument(play, 'facilitator', ctx), options('letter')));
-        const first = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-enc', 'UTF-8', guide, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+        const first = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-enc', 'UTF-8', guide, '-'], { encoding: 'utf8' }).replace(
+          /\s+/g,
+          ' ',
+        );
         expect(first).toContain('Timing');
         expect(first).toContain(`${count}. Step ${count}`);
-        expect(first, `${count} steps`).toContain("Before the session");
+        expect(first, `${count} steps`).toContain('Before the session');
         expect(first).toContain('A room for 2 to 8 people');
 
         const sheet = path.join(dir, `sheet-${count}.pdf`);
@@ -169,10 +197,15 @@ describe('layout', () => {
         const pdf = await PDFDocument.load(bytes);
         const pages = pdf.getPages();
         for (let page = 0; page < pages.length; page++) {
-          const text = execFileSync('pdftotext', ['-f', String(page + 1), '-l', String(page + 1), '-enc', 'UTF-8', sheet, '-'], { encoding: 'utf8' });
+          const text = execFileSync('pdftotext', ['-f', String(page + 1), '-l', String(page + 1), '-enc', 'UTF-8', sheet, '-'], {
+            encoding: 'utf8',
+          });
           const asked = [...text.matchAll(/Question (\d+):/g)].map((m) => `p${m[1]}`);
           const annots = new Set((pages[page]?.node.Annots()?.asArray() ?? []).map(String));
-          const here = pdf.getForm().getFields().filter((f) => f.acroField.getWidgets().some((w) => annots.has(String(pdf.context.getObjectRef(w.dict)))));
+          const here = pdf
+            .getForm()
+            .getFields()
+            .filter((f) => f.acroField.getWidgets().some((w) => annots.has(String(pdf.context.getObjectRef(w.dict)))));
           const prompts = [...new Set(here.map((f) => f.getName().replace(/-.*$/, '')))].filter((n) => /^p\d+$/.test(n));
           expect(prompts, `${count} questions, page ${page + 1}`).toEqual(asked);
         }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Prompt } from '../../src/schema/play.ts';
-import { answerSpec, fieldNames, GRID_CELL_LINES, layoutAnswer, slugify, type AnswerLayout, type LayoutMetrics } from '../../src/worksheets/sizing.ts';
+import {
+  answerSpec,
+  fieldNames,
+  GRID_CELL_LINES,
+  layoutAnswer,
+  slugify,
+  type AnswerLayout,
+  type LayoutMetrics,
+} from '../../src/worksheets/sizing.ts';
 
 /** A monospaced stand-in for the font: 5 points per character, 12-point lines. */
 const metrics: LayoutMetrics = {
@@ -33,7 +41,8 @@ function expectInBounds(result: AnswerLayout, m: LayoutMetrics = metrics) {
   }
   result.fields.forEach((a, i) =>
     result.fields.slice(i + 1).forEach((b) => {
-      const apart = a.x + a.width <= b.x + 0.001 || b.x + b.width <= a.x + 0.001 || a.y + a.height <= b.y + 0.001 || b.y + b.height <= a.y + 0.001;
+      const apart =
+        a.x + a.width <= b.x + 0.001 || b.x + b.width <= a.x + 0.001 || a.y + a.height <= b.y + 0.001 || b.y + b.height <= a.y + 0.001;
       expect(apart, `${a.name} overlaps ${b.name}`).toBe(true);
     }),
   );
@@ -46,7 +55,20 @@ describe('field names', () => {
     ['checklist', ['channels-phone', 'channels-email', 'channels-chat', 'channels-shop']],
     ['yesno', ['agreed']],
     ['grid', ['grid-r1c1', 'grid-r1c2', 'grid-r2c1', 'grid-r2c2']],
-    ['table', ['actions-r1c1', 'actions-r1c2', 'actions-r1c3', 'actions-r2c1', 'actions-r2c2', 'actions-r2c3', 'actions-r3c1', 'actions-r3c2', 'actions-r3c3']],
+    [
+      'table',
+      [
+        'actions-r1c1',
+        'actions-r1c2',
+        'actions-r1c3',
+        'actions-r2c1',
+        'actions-r2c2',
+        'actions-r2c3',
+        'actions-r3c1',
+        'actions-r3c2',
+        'actions-r3c3',
+      ],
+    ],
   ] as const)('%s prompts name their fields after the prompt id', (kind, names) => {
     expect(fieldNames(answerSpec(PROMPTS[kind]))).toEqual(names);
   });
@@ -70,7 +92,9 @@ describe('field names', () => {
 describe('layoutAnswer', () => {
   it('lines: one multi-line text field as tall as its lines, ruled at the line height', () => {
     const result = layout(PROMPTS.lines);
-    expect(result.fields).toEqual([expect.objectContaining({ name: 'who', type: 'text', multiline: true, ruled: 22, height: 66, width: 480 })]);
+    expect(result.fields).toEqual([
+      expect.objectContaining({ name: 'who', type: 'text', multiline: true, ruled: 22, height: 66, width: 480 }),
+    ]);
     expect(result.height).toBe(66);
     expect(layout({ ...PROMPTS.lines, lines: 8 }).height).toBe(8 * 22);
     expect(layout({ ...PROMPTS.lines, lines: 1 }).fields[0]?.multiline).toBe(false);
@@ -92,14 +116,24 @@ describe('layoutAnswer', () => {
 
   it('checklist: one checkbox per option, each with its label; two columns when the labels are short', () => {
     const result = layout(PROMPTS.checklist);
-    expect(result.fields.map((f) => [f.name, f.type])).toEqual(['phone', 'email', 'chat', 'shop'].map((o) => [`channels-${o}`, 'checkbox']));
-    expect(result.labels.map((l) => [l.text, l.owner])).toEqual([['Phone', 0], ['Email', 1], ['Chat', 2], ['Shop', 3]]);
+    expect(result.fields.map((f) => [f.name, f.type])).toEqual(
+      ['phone', 'email', 'chat', 'shop'].map((o) => [`channels-${o}`, 'checkbox']),
+    );
+    expect(result.labels.map((l) => [l.text, l.owner])).toEqual([
+      ['Phone', 0],
+      ['Email', 1],
+      ['Chat', 2],
+      ['Shop', 3],
+    ]);
     expect(new Set(result.fields.map((f) => f.x)).size).toBe(2);
     expectInBounds(result);
   });
 
   it('checklist: one column when a label is long', () => {
-    const long = { ...PROMPTS.checklist, options: ['Phone', 'Email', 'Chat', 'A label far too long to share a line with another option label'] };
+    const long = {
+      ...PROMPTS.checklist,
+      options: ['Phone', 'Email', 'Chat', 'A label far too long to share a line with another option label'],
+    };
     expect(new Set(layout(long).fields.map((f) => f.x)).size).toBe(1);
   });
 

@@ -23,7 +23,21 @@ function junk(seed: number, length: number, alphabet: string): string {
 
 describe('parseYaml: plain data', () => {
   it('reads maps, lists, strings, numbers, booleans and null', () => {
-    const text = ['title: Working backwards', 'count: 3', 'ratio: 0.5', 'draft: false', 'empty: null', 'tags: [a, b]', 'steps:', '  - title: One', '    minutes: 5', 'quoted: "a: b"', 'block: |', '  line one', '  line two'].join('\n');
+    const text = [
+      'title: Working backwards',
+      'count: 3',
+      'ratio: 0.5',
+      'draft: false',
+      'empty: null',
+      'tags: [a, b]',
+      'steps:',
+      '  - title: One',
+      '    minutes: 5',
+      'quoted: "a: b"',
+      'block: |',
+      '  line one',
+      '  line two',
+    ].join('\n');
     expect(data(parseYaml(text))).toEqual({
       title: 'Working backwards',
       count: 3,
@@ -82,7 +96,12 @@ describe('parseYaml: anchors and aliases are refused, with their line', () => {
 
   it('refuses a billion-laughs document before anything is expanded', () => {
     const lines = ['l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-    for (let i = 1; i < 40; i++) lines.push(`l${i}: &l${i} [${Array(10).fill(`*l${i - 1}`).join(', ')}]`);
+    for (let i = 1; i < 40; i++)
+      lines.push(
+        `l${i}: &l${i} [${Array(10)
+          .fill(`*l${i - 1}`)
+          .join(', ')}]`,
+      );
     const started = performance.now();
     const problem = refused(parseYaml(`title: laughs\n${lines.join('\n')}\n`));
     expect(performance.now() - started).toBeLessThan(2_000);
@@ -128,13 +147,19 @@ describe('parseYaml: nesting is limited, checked before the parser recurses', ()
     expect(data(parseYaml(compact(MAX_YAML_DEPTH)))).toEqual(nestedArray(MAX_YAML_DEPTH));
   });
   it(`refuses ${MAX_YAML_DEPTH + 1} levels of compact list, on its line`, () => {
-    expect(refused(parseYaml(`title: t\nlist:\n  ${compact(MAX_YAML_DEPTH + 1)}`))).toMatchObject({ line: 3, message: expect.stringMatching(/more than 32 levels/) });
+    expect(refused(parseYaml(`title: t\nlist:\n  ${compact(MAX_YAML_DEPTH + 1)}`))).toMatchObject({
+      line: 3,
+      message: expect.stringMatching(/more than 32 levels/),
+    });
   });
   it(`accepts ${MAX_YAML_DEPTH} levels of list nested by indentation`, () => {
     expect(data(parseYaml(indented(MAX_YAML_DEPTH)))).toEqual(nestedArray(MAX_YAML_DEPTH));
   });
   it('refuses lists nested by indentation on the first line too deep', () => {
-    expect(refused(parseYaml(`a: 1\nb:\n${indented(100)}`))).toMatchObject({ line: 2 + 33 + 1, message: expect.stringMatching(/more than 32 levels/) });
+    expect(refused(parseYaml(`a: 1\nb:\n${indented(100)}`))).toMatchObject({
+      line: 2 + 33 + 1,
+      message: expect.stringMatching(/more than 32 levels/),
+    });
   });
   it(`accepts ${MAX_YAML_DEPTH} levels of flow brackets and refuses one more`, () => {
     expect(data(parseYaml(`${'['.repeat(MAX_YAML_DEPTH)}x${']'.repeat(MAX_YAML_DEPTH)}\n`))).toEqual(nestedArray(MAX_YAML_DEPTH));
@@ -144,7 +169,11 @@ describe('parseYaml: nesting is limited, checked before the parser recurses', ()
     expect(refused(parseYaml(`a: 1\nb: ${Array(40).fill('[').join('\n')}\n`)).line).toBe(2 + 32);
   });
   it('does not count brackets inside quoted strings or comments', () => {
-    expect(data(parseYaml(`a: "${'['.repeat(100)}"\nb: '${'{'.repeat(100)}'\nc: 1 # ${'['.repeat(100)}\n`))).toEqual({ a: '['.repeat(100), b: '{'.repeat(100), c: 1 });
+    expect(data(parseYaml(`a: "${'['.repeat(100)}"\nb: '${'{'.repeat(100)}'\nc: 1 # ${'['.repeat(100)}\n`))).toEqual({
+      a: '['.repeat(100),
+      b: '{'.repeat(100),
+      c: 1,
+    });
   });
   it.each([
     ['20,000 levels of compact list', compact(20_000)],

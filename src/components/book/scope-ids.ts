@@ -15,7 +15,8 @@
  * double quotes.
  */
 // Astro may add its own attributes (a scoped-style id) to the markers.
-const REGION = /<template data-scope="([a-z0-9-]+)"(?: data-scope-title="([^"]*)")?[^>]*><\/template>([\s\S]*?)<template data-scope-end[^>]*><\/template>/g;
+const REGION =
+  /<template data-scope="([a-z0-9-]+)"(?: data-scope-title="([^"]*)")?[^>]*><\/template>([\s\S]*?)<template data-scope-end[^>]*><\/template>/g;
 const ID = /(\sid=")([^"]+)(")/g;
 const HREF = /(\shref="#)([^"]+)(")/g;
 const ASIDE_LABEL = /(<aside\s[^>]*?aria-label=")([^"]*)(")/g;

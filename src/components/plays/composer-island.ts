@@ -8,13 +8,36 @@
  * pack" is pressed. DOM is built with textContent only.
  */
 import { buildAgenda, type AgendaPlay } from '../../plays/agenda.ts';
-import { isClock, isIsoDate, labelProblem, movePlay, packCommand, parseBreak, parseComposeState, serializeComposeState, type ComposeState } from '../../plays/compose-state.ts';
+import {
+  isClock,
+  isIsoDate,
+  labelProblem,
+  movePlay,
+  packCommand,
+  parseBreak,
+  parseComposeState,
+  serializeComposeState,
+  type ComposeState,
+} from '../../plays/compose-state.ts';
 import type { PackSite } from '../../worksheets/pack-data.ts';
 import { formatDuration } from '../../util/time.ts';
 import { el, fill } from '../../lib/dom.ts';
 
 type Strings = Record<
-  'empty' | 'summary' | 'summaryOne' | 'unknown' | 'rejected' | 'moveUp' | 'moveDown' | 'moved' | 'up' | 'down' | 'making' | 'made' | 'failed' | 'needPlays',
+  | 'empty'
+  | 'summary'
+  | 'summaryOne'
+  | 'unknown'
+  | 'rejected'
+  | 'moveUp'
+  | 'moveDown'
+  | 'moved'
+  | 'up'
+  | 'down'
+  | 'making'
+  | 'made'
+  | 'failed'
+  | 'needPlays',
   string
 >;
 
@@ -94,7 +117,11 @@ export function mountComposer(root: HTMLElement): void {
           b.setAttribute('aria-disabled', String(disabled));
           return b;
         };
-        item.append(el('span', title), button(strings.up, strings.moveUp, -1, index === 0), button(strings.down, strings.moveDown, 1, index === state.plays.length - 1));
+        item.append(
+          el('span', title),
+          button(strings.up, strings.moveUp, -1, index === 0),
+          button(strings.down, strings.moveDown, 1, index === state.plays.length - 1),
+        );
         return item;
       }),
     );
@@ -112,7 +139,10 @@ export function mountComposer(root: HTMLElement): void {
       return;
     }
     try {
-      const result = buildAgenda(state.plays.map((id) => plays.get(id) as AgendaPlay), { start: state.start, breakMinutes: state.breakMinutes });
+      const result = buildAgenda(
+        state.plays.map((id) => plays.get(id) as AgendaPlay),
+        { start: state.start, breakMinutes: state.breakMinutes },
+      );
       let playId: string | null = null;
       for (const item of result.items) {
         if (item.kind === 'step' && item.playId !== playId) {
@@ -179,7 +209,11 @@ export function mountComposer(root: HTMLElement): void {
     state.plays = movePlay(state.plays, index, by);
     remember();
     const position = state.plays.indexOf(id);
-    orderStatus.textContent = fill(strings.moved, { title: titleOf(id), position: String(position + 1), count: String(state.plays.length) });
+    orderStatus.textContent = fill(strings.moved, {
+      title: titleOf(id),
+      position: String(position + 1),
+      count: String(state.plays.length),
+    });
     // Focus follows the play, on the same button, or on the other one at the end of the list.
     const buttons = order.querySelectorAll<HTMLButtonElement>(`li:nth-child(${position + 1}) button`);
     const same = buttons[by === -1 ? 0 : 1];
@@ -200,7 +234,11 @@ export function mountComposer(root: HTMLElement): void {
       const pack = await makePack(snapshot, site, (id) => packData.replace('__id__', encodeURIComponent(id)));
       save(pack.name, pack.type, pack.bytes);
       const milliseconds = Math.round(performance.now() - started);
-      status.textContent = fill(strings.made, { name: pack.name, size: size(pack.bytes.byteLength), seconds: (milliseconds / 1000).toFixed(1) });
+      status.textContent = fill(strings.made, {
+        name: pack.name,
+        size: size(pack.bytes.byteLength),
+        seconds: (milliseconds / 1000).toFixed(1),
+      });
       root.dataset.packMilliseconds = String(milliseconds);
     } catch (error) {
       status.textContent = '';

@@ -34,10 +34,12 @@ let engine: Promise<PdfEngine> | undefined;
 
 /** pdfkit and the two fonts, fetched once per page. */
 function browserEngine(): Promise<PdfEngine> {
-  engine ??= Promise.all([regularFont, boldFont].map(async (address) => new Uint8Array(await (await fetchOk(address)).arrayBuffer()))).then(([regular, bold]) => ({
-    PDFDocument,
-    fonts: { regular: regular as Uint8Array, bold: bold as Uint8Array },
-  }));
+  engine ??= Promise.all([regularFont, boldFont].map(async (address) => new Uint8Array(await (await fetchOk(address)).arrayBuffer()))).then(
+    ([regular, bold]) => ({
+      PDFDocument,
+      fonts: { regular: regular as Uint8Array, bold: bold as Uint8Array },
+    }),
+  );
   // A failed fetch is not kept: the next press tries again.
   engine.catch(() => (engine = undefined));
   return engine;

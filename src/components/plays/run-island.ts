@@ -173,7 +173,8 @@ export function mountRun(root: HTMLElement, now: () => number = () => Date.now()
     const segment = segments[state.index];
     if (!segment) return;
     shownIndex = state.index;
-    const where = segment.kind === 'break' ? t.breakLabel : fill(t.stepOf, { n: String(segment.stepNumber), count: String(segment.stepCount) });
+    const where =
+      segment.kind === 'break' ? t.breakLabel : fill(t.stepOf, { n: String(segment.stepNumber), count: String(segment.stepCount) });
     position.textContent = several && segment.kind === 'step' ? `${where} · ${segment.playTitle}` : where;
     title.textContent = segment.title;
     const step = segment.step;
@@ -184,7 +185,11 @@ export function mountRun(root: HTMLElement, now: () => number = () => Date.now()
     promptList.replaceChildren(
       ...(step?.prompts ?? []).map((prompt) => {
         const item = el('li');
-        item.append(el('strong', `${fill(t.question, { n: String(prompt.number) })}: `), prompt.question, el('span', prompt.answer, 'answer'));
+        item.append(
+          el('strong', `${fill(t.question, { n: String(prompt.number) })}: `),
+          prompt.question,
+          el('span', prompt.answer, 'answer'),
+        );
         return item;
       }),
     );

@@ -28,7 +28,6 @@ interface Strings {
   types: Record<string, string>;
 }
 
-
 export function mountSearch(root: HTMLElement): void {
   const q = <T extends Element>(selector: string) => root.querySelector<T>(selector) as T;
   const form = q<HTMLFormElement>('[data-form]');
@@ -132,7 +131,16 @@ export function mountSearch(root: HTMLElement): void {
     const themes = (data.filters.theme ?? []).map((theme) => strings.themes[theme] ?? theme);
     if (themes.length > 0) meta.append(el('span', themes.join(', ')));
     const excerpt = el('p', undefined, 'excerpt');
-    const parts = data.content && data.locations ? sentenceExcerpt({ content: data.content, locations: data.locations, weighted_locations: data.weighted_locations, anchors: data.anchors, title: data.meta.title }) : excerptParts(data.excerpt);
+    const parts =
+      data.content && data.locations
+        ? sentenceExcerpt({
+            content: data.content,
+            locations: data.locations,
+            weighted_locations: data.weighted_locations,
+            anchors: data.anchors,
+            title: data.meta.title,
+          })
+        : excerptParts(data.excerpt);
     for (const part of parts) excerpt.append(part.marked ? el('mark', part.text) : document.createTextNode(part.text));
     item.append(heading, meta, excerpt);
     return item;
@@ -214,7 +222,10 @@ export function mountSearch(root: HTMLElement): void {
     clearTimeout(timer);
     run += 1;
     if (how === 'type' && state.q) {
-      void pagefind().then((pf) => pf.preload(state.q, { filters: searchFilters(state) }), () => undefined);
+      void pagefind().then(
+        (pf) => pf.preload(state.q, { filters: searchFilters(state) }),
+        () => undefined,
+      );
       timer = setTimeout(() => void search(), TYPING_DELAY);
     } else void search();
   };

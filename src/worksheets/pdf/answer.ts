@@ -24,7 +24,8 @@ export function answerMetrics(doc: PDFKit.PDFDocument, width: number): LayoutMet
   return {
     width,
     ...ANSWER,
-    labelHeight: (text, w, header) => style(doc, header ? 'bold' : 'regular', TYPE.label).heightOfString(text, { width: w, lineGap: LINE_GAP }),
+    labelHeight: (text, w, header) =>
+      style(doc, header ? 'bold' : 'regular', TYPE.label).heightOfString(text, { width: w, lineGap: LINE_GAP }),
     labelWidth: (text, header) => style(doc, header ? 'bold' : 'regular', TYPE.label).widthOfString(text),
   };
 }
@@ -47,7 +48,10 @@ function drawBox(doc: PDFKit.PDFDocument, field: FieldBox, x: number, y: number,
     if (field.ruled && field.height > field.ruled) {
       doc.lineWidth(0.5).strokeColor(COLOR.rule);
       for (let line = field.ruled; line < field.height - 1; line += field.ruled) {
-        doc.moveTo(left + 6, top + line).lineTo(left + field.width - 6, top + line).stroke();
+        doc
+          .moveTo(left + 6, top + line)
+          .lineTo(left + field.width - 6, top + line)
+          .stroke();
       }
     }
   });
@@ -65,7 +69,13 @@ function drawLabel(doc: PDFKit.PDFDocument, label: LabelBox, x: number, y: numbe
 /** The widget over a box: text fields sit inside their border, controls exactly on it. */
 function addField(target: AnswerTarget, field: FieldBox, x: number, y: number, struct: PDFKit.PDFStructureElement, group?: Ref): void {
   const inset = field.type === 'text' ? 2 : 0;
-  const place = { x: x + field.x + inset, y: y + field.y + inset, width: field.width - 2 * inset, height: field.height - 2 * inset, struct };
+  const place = {
+    x: x + field.x + inset,
+    y: y + field.y + inset,
+    width: field.width - 2 * inset,
+    height: field.height - 2 * inset,
+    struct,
+  };
   const name = { name: field.name, accessibleName: accessibleName(target.question, field), parent: target.parentField };
   if (field.type === 'text') textField(target.form, { ...place, ...name, multiline: Boolean(field.multiline) });
   else if (field.type === 'checkbox') checkbox(target.form, { ...place, ...name });
@@ -87,7 +97,10 @@ export function drawAnswer(target: AnswerTarget, spec: AnswerSpec, x: number, y:
 function drawControls(target: AnswerTarget, spec: AnswerSpec, layout: AnswerLayout, x: number, y: number): void {
   const { doc } = target;
   const radios = layout.fields.filter((f) => f.type === 'radio');
-  const group = radios.length > 0 ? radioGroup(target.form, { name: radios[0]?.name ?? '', accessibleName: target.question, parent: target.parentField }) : undefined;
+  const group =
+    radios.length > 0
+      ? radioGroup(target.form, { name: radios[0]?.name ?? '', accessibleName: target.question, parent: target.parentField })
+      : undefined;
   // Labels that name no field (a scale's two ends) are read where they sit: before and after the buttons.
   const loose = layout.labels.filter((l) => l.owner === undefined);
   const [before, after] = spec.kind === 'scale' ? [loose.slice(0, 1), loose.slice(1)] : [[], loose];
@@ -107,7 +120,8 @@ function drawTable(target: AnswerTarget, layout: AnswerLayout, x: number, y: num
   const table = child(doc, target.struct, 'Table');
   const header = child(doc, table, 'TR');
   if (rowHeaders) child(doc, header, 'TH').end();
-  for (const label of layout.labels.filter((l) => l.role === 'column')) leaf(doc, header, 'TH', () => drawLabel(doc, label, x, y), { scope: 'Column' });
+  for (const label of layout.labels.filter((l) => l.role === 'column'))
+    leaf(doc, header, 'TH', () => drawLabel(doc, label, x, y), { scope: 'Column' });
   header.end();
   const rows = [...new Set(layout.fields.map((f) => f.cell?.row ?? 0))];
   for (const row of rows) {

@@ -23,7 +23,10 @@ let engine: Promise<PdfEngine> | undefined;
 export function nodeEngine(): Promise<PdfEngine> {
   engine ??= (async () => {
     const module = (await import(pathToFileURL(pdfkitBrowserBuild()).href)) as { default: PdfDocumentClass };
-    const fonts = Object.fromEntries(FONT_NAMES.map((name) => [name, new Uint8Array(fs.readFileSync(fontPath(name)))])) as Record<FontName, Uint8Array> as FontBytes;
+    const fonts = Object.fromEntries(FONT_NAMES.map((name) => [name, new Uint8Array(fs.readFileSync(fontPath(name)))])) as Record<
+      FontName,
+      Uint8Array
+    > as FontBytes;
     return { PDFDocument: module.default, fonts };
   })();
   return engine;

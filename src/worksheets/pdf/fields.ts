@@ -165,7 +165,14 @@ export function checkbox(form: Form, o: CheckboxOptions): void {
 
 /** A radio group: one field whose widgets are the buttons. Exactly one can be on; clicking it again keeps it on. */
 export function radioGroup(form: Form, o: { name: string; accessibleName: string; parent?: Ref | undefined }): Ref {
-  const field = form.doc.ref({ FT: 'Btn', Ff: FLAG.radio | FLAG.noToggleToOff, T: new String(o.name), TU: new String(o.accessibleName), V: 'Off', Kids: [] }) as Ref;
+  const field = form.doc.ref({
+    FT: 'Btn',
+    Ff: FLAG.radio | FLAG.noToggleToOff,
+    T: new String(o.name),
+    TU: new String(o.accessibleName),
+    V: 'Off',
+    Kids: [],
+  }) as Ref;
   attach(form, field, o.parent);
   return field;
 }
@@ -193,7 +200,11 @@ export function radioButton(form: Form, group: Ref, o: RadioButtonOptions): void
 }
 
 /** Places a field's widget on the page and hangs it under its parent field, or the form. */
-function addWidget(doc: PDFKit.PDFDocument, o: { x: number; y: number; width: number; height: number; parent?: { data: Record<string, unknown> } | undefined }, dict: Record<string, unknown>): void {
+function addWidget(
+  doc: PDFKit.PDFDocument,
+  o: { x: number; y: number; width: number; height: number; parent?: { data: Record<string, unknown> } | undefined },
+  dict: Record<string, unknown>,
+): void {
   doc.annotate(o.x, o.y, o.width, o.height, dict);
   const widget = lastAnnotation(doc);
   if (o.parent) (o.parent.data.Kids as Ref[]).push(widget);

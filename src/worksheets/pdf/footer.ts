@@ -35,7 +35,12 @@ export function drawFooter(doc: PDFKit.PDFDocument, content: FooterContent, page
   artifact(
     doc,
     () => {
-      doc.lineWidth(0.5).strokeColor(COLOR.rule).moveTo(MARGIN.side, top - 8).lineTo(textRight, top - 8).stroke();
+      doc
+        .lineWidth(0.5)
+        .strokeColor(COLOR.rule)
+        .moveTo(MARGIN.side, top - 8)
+        .lineTo(textRight, top - 8)
+        .stroke();
       // Title and page number take one line each (a long title ends in "…"); the address may wrap to two.
       const line = TYPE.footer * 1.55;
       const rows: [string, 'regular' | 'bold', string, number][] = [
@@ -45,7 +50,12 @@ export function drawFooter(doc: PDFKit.PDFDocument, content: FooterContent, page
       ];
       let y = top;
       for (const [text, face, color, lines] of rows) {
-        style(doc, face, TYPE.footer, color).text(text, MARGIN.side, y, { width: textWidth, height: lines * line - 1, lineGap: line - TYPE.footer * 1.362, ellipsis: true });
+        style(doc, face, TYPE.footer, color).text(text, MARGIN.side, y, {
+          width: textWidth,
+          height: lines * line - 1,
+          lineGap: line - TYPE.footer * 1.362,
+          ellipsis: true,
+        });
         y += line;
       }
       if (!qr) return;

@@ -52,7 +52,9 @@ export function escapeMetadata(doc: PDFKit.PDFDocument): void {
   const addInfo = target._addInfo;
   target._addInfo = function (this: Internals) {
     const plain = this.info;
-    this.info = Object.fromEntries(Object.entries(plain).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/[&<>"]/g, (c) => XML_ESCAPES[c] ?? c) : v]));
+    this.info = Object.fromEntries(
+      Object.entries(plain).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/[&<>"]/g, (c) => XML_ESCAPES[c] ?? c) : v]),
+    );
     try {
       addInfo.call(this);
     } finally {

@@ -76,14 +76,25 @@ export function artifact(doc: PDFKit.PDFDocument, draw: () => void, type?: 'Pagi
 export type StructOptions = PDFKit.Mixins.StructureElementOptions & { scope?: 'Row' | 'Column' | 'Both' };
 
 /** A structure element added to `parent` before anything goes into it (pdfkit runs content closures only for attached elements). End it when done. */
-export function child(doc: PDFKit.PDFDocument, parent: PDFKit.PDFStructureElement, type: string, options: StructOptions = {}): PDFKit.PDFStructureElement {
+export function child(
+  doc: PDFKit.PDFDocument,
+  parent: PDFKit.PDFStructureElement,
+  type: string,
+  options: StructOptions = {},
+): PDFKit.PDFStructureElement {
   const element = doc.struct(type, options);
   parent.add(element);
   return element;
 }
 
 /** A structure element whose content is what `draw` puts on the page. */
-export function leaf(doc: PDFKit.PDFDocument, parent: PDFKit.PDFStructureElement, type: string, draw: () => void, options: StructOptions = {}): void {
+export function leaf(
+  doc: PDFKit.PDFDocument,
+  parent: PDFKit.PDFStructureElement,
+  type: string,
+  draw: () => void,
+  options: StructOptions = {},
+): void {
   const element = child(doc, parent, type, options);
   element.add(draw);
   element.end();

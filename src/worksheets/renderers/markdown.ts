@@ -71,7 +71,11 @@ function answer(spec: AnswerSpec): string {
       // One blank line per answer line, after the usual blank line between blocks: where people type in the wiki editor.
       return `_${escapeMarkdown(strings.answer.linesHint(spec.lines))}_${'\n'.repeat(spec.lines)}`;
     case 'scale':
-      return tasks(spec.choices.map((c, i) => strings.answer.scalePoint(Number(c.value), i === 0 ? spec.low : i === spec.choices.length - 1 ? spec.high : undefined)));
+      return tasks(
+        spec.choices.map((c, i) =>
+          strings.answer.scalePoint(Number(c.value), i === 0 ? spec.low : i === spec.choices.length - 1 ? spec.high : undefined),
+        ),
+      );
     case 'checklist':
       return tasks(spec.options.map((o) => o.label));
     case 'yesno':

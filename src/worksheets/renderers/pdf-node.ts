@@ -11,7 +11,9 @@ export { documentId, SAVE_FILL, SPACINGS, STRAY_FILL } from './pdf.ts';
 
 export const pdfRenderer = pdfRendererWith(nodeEngine);
 
-export const renderPdf = async (document: WorksheetDocument, options: RenderOptions): Promise<Uint8Array> => renderPdfWith(await nodeEngine(), document, options);
+export const renderPdf = async (document: WorksheetDocument, options: RenderOptions): Promise<Uint8Array> =>
+  renderPdfWith(await nodeEngine(), document, options);
 
 /** Page count and last-page fill of a document's layout, for tests. */
-export const pdfLayout = async (document: WorksheetDocument, options: RenderOptions): Promise<ReturnType<typeof pdfLayoutWith>> => pdfLayoutWith(await nodeEngine(), document, options);
+export const pdfLayout = async (document: WorksheetDocument, options: RenderOptions): Promise<ReturnType<typeof pdfLayoutWith>> =>
+  pdfLayoutWith(await nodeEngine(), document, options);

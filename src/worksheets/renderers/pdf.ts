@@ -24,7 +24,21 @@ import { drawFooter, footerTop, qrObject, type QrObject } from '../pdf/footer.ts
 import type { PdfEngine } from '../pdf/engine.ts';
 import { escapeMetadata, setDocumentId, type Ref } from '../pdf/internals.ts';
 import { packObjects } from '../pdf/object-streams.ts';
-import { artifact, child, COLOR, FOOTER, leaf, LINE_GAP, MARGIN, measure, PAPER_SIZE, registerFonts, style, TYPE, type Face } from '../pdf/page.ts';
+import {
+  artifact,
+  child,
+  COLOR,
+  FOOTER,
+  leaf,
+  LINE_GAP,
+  MARGIN,
+  measure,
+  PAPER_SIZE,
+  registerFonts,
+  style,
+  TYPE,
+  type Face,
+} from '../pdf/page.ts';
 import type { RenderOptions, Renderer } from './types.ts';
 
 /** Bumped when the layout changes, so document IDs change with it. */
@@ -96,7 +110,16 @@ function space(s: State, points: number): void {
 }
 
 /** One tagged run of text across the column, from the current position. */
-function text(s: State, parent: PDFKit.PDFStructureElement, type: string, value: string, face: Face, size: number, color: string, options: PDFKit.Mixins.TextOptions = {}): void {
+function text(
+  s: State,
+  parent: PDFKit.PDFStructureElement,
+  type: string,
+  value: string,
+  face: Face,
+  size: number,
+  color: string,
+  options: PDFKit.Mixins.TextOptions = {},
+): void {
   leaf(s.doc, parent, type, () => {
     style(s.doc, face, size, color).text(value, s.left, s.doc.y, { width: s.width, lineGap: LINE_GAP, ...options });
   });
@@ -138,7 +161,12 @@ function promptHeight(s: State, block: Extract<Block, { kind: 'prompt' }>): numb
   return measure(s.doc, block.question, 'bold', TYPE.h3, s.width) + 6 + measureAnswer(s.doc, block.answer, s.width).height;
 }
 
-function drawHeading(s: State, parent: PDFKit.PDFStructureElement, block: Extract<Block, { kind: 'heading' }>, rest: readonly Block[]): void {
+function drawHeading(
+  s: State,
+  parent: PDFKit.PDFStructureElement,
+  block: Extract<Block, { kind: 'heading' }>,
+  rest: readonly Block[],
+): void {
   const look = HEADING[block.level];
   space(s, look.before);
   ensure(s, measure(s.doc, block.text, 'bold', look.size, s.width) + look.after + keepHeight(s, rest));
@@ -148,7 +176,8 @@ function drawHeading(s: State, parent: PDFKit.PDFStructureElement, block: Extrac
 
 function drawParagraph(s: State, parent: PDFKit.PDFStructureElement, block: Extract<Block, { kind: 'paragraph' }>): void {
   const { doc } = s;
-  const size = block.style === 'lede' ? TYPE.lede : block.style === 'meta' ? TYPE.meta : block.style === 'note' ? TYPE.meta + 0.5 : TYPE.body;
+  const size =
+    block.style === 'lede' ? TYPE.lede : block.style === 'meta' ? TYPE.meta : block.style === 'note' ? TYPE.meta + 0.5 : TYPE.body;
   const color = block.style === 'meta' ? COLOR.muted : COLOR.text;
   const indent = block.style === 'note' ? 12 : 0;
   const full = (block.label ? `${block.label}: ` : '') + block.text;
@@ -164,7 +193,11 @@ function drawParagraph(s: State, parent: PDFKit.PDFStructureElement, block: Extr
   }
   leaf(doc, parent, 'P', () => {
     if (block.label) {
-      style(doc, 'bold', size, color).text(`${block.label}: `, s.left + indent, top, { width: s.width - indent, lineGap: LINE_GAP, continued: true });
+      style(doc, 'bold', size, color).text(`${block.label}: `, s.left + indent, top, {
+        width: s.width - indent,
+        lineGap: LINE_GAP,
+        continued: true,
+      });
       style(doc, 'regular', size, color).text(block.text, { lineGap: LINE_GAP });
     } else {
       style(doc, 'regular', size, color).text(block.text, s.left + indent, top, { width: s.width - indent, lineGap: LINE_GAP });
@@ -186,10 +219,18 @@ function drawFacts(s: State, parent: PDFKit.PDFStructureElement, block: Extract<
     ensure(s, height);
     const top = doc.y;
     const li = child(doc, list, 'LI');
-    leaf(doc, li, 'Lbl', () => style(doc, 'bold', TYPE.meta, COLOR.muted).text(item.label, s.left, top + 1.5, { width: labelWidth - 8, lineGap: LINE_GAP }));
+    leaf(doc, li, 'Lbl', () =>
+      style(doc, 'bold', TYPE.meta, COLOR.muted).text(item.label, s.left, top + 1.5, { width: labelWidth - 8, lineGap: LINE_GAP }),
+    );
     const body = child(doc, li, 'LBody');
     if (isAddress(item.value)) {
-      leaf(doc, body, 'Link', () => style(doc, 'regular', TYPE.body, COLOR.accent).text(item.value, s.left + labelWidth, top, { width: valueWidth, lineGap: LINE_GAP, link: item.value }));
+      leaf(doc, body, 'Link', () =>
+        style(doc, 'regular', TYPE.body, COLOR.accent).text(item.value, s.left + labelWidth, top, {
+          width: valueWidth,
+          lineGap: LINE_GAP,
+          link: item.value,
+        }),
+      );
     } else {
       body.add(() => style(doc, 'regular', TYPE.body).text(item.value, s.left + labelWidth, top, { width: valueWidth, lineGap: LINE_GAP }));
     }
@@ -208,18 +249,28 @@ function drawList(s: State, parent: PDFKit.PDFStructureElement, block: Extract<B
   const list = child(doc, parent, 'L');
   block.items.forEach((item: ListItem, i) => {
     const main = (item.label ? `${item.label}: ` : '') + item.text;
-    const height = measure(doc, main, 'regular', TYPE.body, width) + (item.detail ? measure(doc, item.detail, 'regular', TYPE.meta, width) + 1 : 0);
+    const height =
+      measure(doc, main, 'regular', TYPE.body, width) + (item.detail ? measure(doc, item.detail, 'regular', TYPE.meta, width) + 1 : 0);
     ensure(s, Math.min(height, 3 * TYPE.body * 1.5));
     const top = doc.y;
     const li = child(doc, list, 'LI');
     if (block.check) {
       // A box to tick on paper: decoration, since the item's text says what it is.
       const side = 8;
-      artifact(doc, () => doc.lineWidth(0.7).strokeColor(COLOR.box).roundedRect(s.left + 0.5, top + (TYPE.body * 1.4 - side) / 2, side, side, 1).stroke());
+      artifact(doc, () =>
+        doc
+          .lineWidth(0.7)
+          .strokeColor(COLOR.box)
+          .roundedRect(s.left + 0.5, top + (TYPE.body * 1.4 - side) / 2, side, side, 1)
+          .stroke(),
+      );
     } else {
       leaf(doc, li, 'Lbl', () => {
         const marker = block.ordered ? `${i + 1}.` : '•';
-        style(doc, block.ordered ? 'bold' : 'regular', TYPE.body, COLOR.accent).text(marker, s.left, top, { width: indent - 4, lineGap: LINE_GAP });
+        style(doc, block.ordered ? 'bold' : 'regular', TYPE.body, COLOR.accent).text(marker, s.left, top, {
+          width: indent - 4,
+          lineGap: LINE_GAP,
+        });
       });
     }
     leaf(doc, li, 'LBody', () => {
@@ -229,7 +280,8 @@ function drawList(s: State, parent: PDFKit.PDFStructureElement, block: Extract<B
       } else {
         style(doc, 'regular', TYPE.body).text(item.text, s.left + indent, top, { width, lineGap: LINE_GAP });
       }
-      if (item.detail) style(doc, 'regular', TYPE.meta, COLOR.muted).text(item.detail, s.left + indent, doc.y + 1, { width, lineGap: LINE_GAP });
+      if (item.detail)
+        style(doc, 'regular', TYPE.meta, COLOR.muted).text(item.detail, s.left + indent, doc.y + 1, { width, lineGap: LINE_GAP });
     });
     li.end();
     doc.y += 3;
@@ -239,7 +291,14 @@ function drawList(s: State, parent: PDFKit.PDFStructureElement, block: Extract<B
 
 /** Column widths: each column's natural width, then the spare room (or the shortfall) shared by the wide ones. */
 function columnWidths(s: State, columns: readonly string[], rows: readonly TableRow[], pad: number): number[] {
-  const natural = columns.map((c, i) => Math.max(style(s.doc, 'bold', TYPE.meta).widthOfString(c), ...rows.map((r) => style(s.doc, 'regular', TYPE.body).widthOfString(r.cells[i] ?? ''))) + 2 * pad);
+  const natural = columns.map(
+    (c, i) =>
+      Math.max(
+        style(s.doc, 'bold', TYPE.meta).widthOfString(c),
+        ...rows.map((r) => style(s.doc, 'regular', TYPE.body).widthOfString(r.cells[i] ?? '')),
+      ) +
+      2 * pad,
+  );
   const total = natural.reduce((a, b) => a + b, 0);
   const flexible = natural.map((w) => w > s.width / columns.length);
   const flexTotal = natural.reduce((sum, w, i) => sum + (flexible[i] ? w : 0), 0);
@@ -258,14 +317,25 @@ function drawTable(s: State, parent: PDFKit.PDFStructureElement, block: Extract<
   const header = (repeat: boolean) => {
     const top = doc.y;
     const height = Math.max(...block.columns.map((c, i) => measure(doc, c, 'bold', TYPE.meta, (widths[i] ?? 0) - 2 * pad))) + 2 * pad;
-    const draw = (c: string, i: number) => style(doc, 'bold', TYPE.meta, COLOR.muted).text(c, (xs[i] ?? 0) + pad, top + pad, { width: (widths[i] ?? 0) - 2 * pad, lineGap: LINE_GAP });
+    const draw = (c: string, i: number) =>
+      style(doc, 'bold', TYPE.meta, COLOR.muted).text(c, (xs[i] ?? 0) + pad, top + pad, {
+        width: (widths[i] ?? 0) - 2 * pad,
+        lineGap: LINE_GAP,
+      });
     if (repeat) artifact(doc, () => block.columns.forEach(draw));
     else {
       const tr = child(doc, table, 'TR');
       block.columns.forEach((c, i) => leaf(doc, tr, 'TH', () => draw(c, i), { scope: 'Column' }));
       tr.end();
     }
-    artifact(doc, () => doc.lineWidth(0.8).strokeColor(COLOR.box).moveTo(s.left, top + height).lineTo(s.left + s.width, top + height).stroke());
+    artifact(doc, () =>
+      doc
+        .lineWidth(0.8)
+        .strokeColor(COLOR.box)
+        .moveTo(s.left, top + height)
+        .lineTo(s.left + s.width, top + height)
+        .stroke(),
+    );
     doc.y = top + height;
   };
   header(false);
@@ -278,10 +348,22 @@ function drawTable(s: State, parent: PDFKit.PDFStructureElement, block: Extract<
     const top = doc.y;
     const tr = child(doc, table, 'TR');
     row.cells.forEach((c, i) =>
-      leaf(doc, tr, 'TD', () => style(doc, 'regular', TYPE.body, row.muted ? COLOR.muted : COLOR.text).text(c, (xs[i] ?? 0) + pad, top + pad, { width: (widths[i] ?? 0) - 2 * pad, lineGap: LINE_GAP })),
+      leaf(doc, tr, 'TD', () =>
+        style(doc, 'regular', TYPE.body, row.muted ? COLOR.muted : COLOR.text).text(c, (xs[i] ?? 0) + pad, top + pad, {
+          width: (widths[i] ?? 0) - 2 * pad,
+          lineGap: LINE_GAP,
+        }),
+      ),
     );
     tr.end();
-    artifact(doc, () => doc.lineWidth(0.4).strokeColor(COLOR.rule).moveTo(s.left, top + height).lineTo(s.left + s.width, top + height).stroke());
+    artifact(doc, () =>
+      doc
+        .lineWidth(0.4)
+        .strokeColor(COLOR.rule)
+        .moveTo(s.left, top + height)
+        .lineTo(s.left + s.width, top + height)
+        .stroke(),
+    );
     doc.y = top + height;
   }
   table.end();
@@ -301,7 +383,14 @@ function drawFillIn(s: State, parent: PDFKit.PDFStructureElement, block: Extract
     const width = s.width * (shares[i] ?? 0) - (i < block.items.length - 1 ? gap : 0);
     const labelWidth = style(doc, 'bold', TYPE.meta).widthOfString(item.label) + 8;
     const baseline = top + lineHeight;
-    artifact(doc, () => doc.lineWidth(0.6).strokeColor(COLOR.box).moveTo(x + labelWidth, baseline).lineTo(x + width, baseline).stroke());
+    artifact(doc, () =>
+      doc
+        .lineWidth(0.6)
+        .strokeColor(COLOR.box)
+        .moveTo(x + labelWidth, baseline)
+        .lineTo(x + width, baseline)
+        .stroke(),
+    );
     if (item.value) {
       const value = item.value;
       const left = x;
@@ -310,9 +399,21 @@ function drawFillIn(s: State, parent: PDFKit.PDFStructureElement, block: Extract
         style(doc, 'regular', TYPE.lede).text(value, left + labelWidth, baseline - TYPE.lede * 1.4, { lineBreak: false });
       });
     } else {
-      leaf(doc, parent, 'P', () => style(doc, 'bold', TYPE.meta, COLOR.muted).text(item.label, x, baseline - TYPE.meta * 1.45, { lineBreak: false }));
+      leaf(doc, parent, 'P', () =>
+        style(doc, 'bold', TYPE.meta, COLOR.muted).text(item.label, x, baseline - TYPE.meta * 1.45, { lineBreak: false }),
+      );
       const form = child(doc, parent, 'Form');
-      textField(formOf(s), { name: item.field, accessibleName: item.label, multiline: false, parent: fieldParentOf(s), x: x + labelWidth, y: top + 4, width: width - labelWidth, height: lineHeight - 5, struct: form });
+      textField(formOf(s), {
+        name: item.field,
+        accessibleName: item.label,
+        multiline: false,
+        parent: fieldParentOf(s),
+        x: x + labelWidth,
+        y: top + 4,
+        width: width - labelWidth,
+        height: lineHeight - 5,
+        struct: form,
+      });
       form.end();
     }
     x += width + gap;
@@ -328,7 +429,10 @@ function drawPrompt(s: State, parent: PDFKit.PDFStructureElement, block: Extract
   const container = child(doc, parent, 'Div');
   leaf(doc, container, 'H3', () => {
     // The number hangs in the margin so questions and answer boxes share one left edge.
-    style(doc, 'bold', TYPE.h3, COLOR.accent).text(`${block.number}.`, s.left - QUESTION_INDENT, top, { width: QUESTION_INDENT - 4, lineGap: LINE_GAP });
+    style(doc, 'bold', TYPE.h3, COLOR.accent).text(`${block.number}.`, s.left - QUESTION_INDENT, top, {
+      width: QUESTION_INDENT - 4,
+      lineGap: LINE_GAP,
+    });
     style(doc, 'bold', TYPE.h3).text(block.question, s.left, top, { width: s.width, lineGap: LINE_GAP });
   });
   const target: AnswerTarget = { doc, form: formOf(s), struct: container, parentField: fieldParentOf(s), question: block.question };
@@ -407,7 +511,13 @@ interface Laid {
 }
 
 /** Lays out every section at one spacing, without footers: the document is not ended. */
-function layOut(engine: PdfEngine, document: WorksheetDocument, options: RenderOptions, spacing: number, breaks: ReadonlySet<string> = new Set()): Laid {
+function layOut(
+  engine: PdfEngine,
+  document: WorksheetDocument,
+  options: RenderOptions,
+  spacing: number,
+  breaks: ReadonlySet<string> = new Set(),
+): Laid {
   const [width, height] = PAPER_SIZE[options.paper];
   // Content stops above the footer band; pdfkit's own page breaks (in long paragraphs) use the same limit.
   const bottom = footerTop(height) - FOOTER.clearance;
@@ -422,14 +532,33 @@ function layOut(engine: PdfEngine, document: WorksheetDocument, options: RenderO
     lang: document.lang,
     pdfVersion: '1.7',
     displayTitle: true,
-    info: { Title: document.title, Subject: document.subject, Creator: ui.siteTitle, CreationDate: options.created, ModDate: options.created },
+    info: {
+      Title: document.title,
+      Subject: document.subject,
+      Creator: ui.siteTitle,
+      CreationDate: options.created,
+      ModDate: options.created,
+    },
   });
   setDocumentId(doc, documentId(document, options));
   escapeMetadata(doc);
   registerFonts(doc, engine.fonts);
   doc.font('regular');
   const root = doc.struct('Document');
-  const state: State = { doc, root, section: 0, pageSections: [], left: MARGIN.side, width: width - 2 * MARGIN.side, bottom, spacing, lastPageFill: [], breaks, headings: [], strays: [] };
+  const state: State = {
+    doc,
+    root,
+    section: 0,
+    pageSections: [],
+    left: MARGIN.side,
+    width: width - 2 * MARGIN.side,
+    bottom,
+    spacing,
+    lastPageFill: [],
+    breaks,
+    headings: [],
+    strays: [],
+  };
   doc.on('pageAdded', () => {
     // Tab through fields in structure order, as PDF/UA asks; remember whose footer this page gets.
     (doc.page.dictionary.data as Record<string, unknown>).Tabs = 'S';
@@ -517,7 +646,11 @@ export function pdfRendererWith(engine: () => Promise<PdfEngine>): Renderer {
 }
 
 /** How a document is laid out, for tests: page count, and the fill of each section's last page when it has several. */
-export function pdfLayoutWith(engine: PdfEngine, document: WorksheetDocument, options: RenderOptions): { pages: number; spacing: number; lastPageFill: number[] } {
+export function pdfLayoutWith(
+  engine: PdfEngine,
+  document: WorksheetDocument,
+  options: RenderOptions,
+): { pages: number; spacing: number; lastPageFill: number[] } {
   const { pages, state } = layOutWell(engine, document, options);
   return { pages, spacing: state.spacing, lastPageFill: state.lastPageFill };
 }

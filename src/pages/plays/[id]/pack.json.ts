@@ -13,7 +13,10 @@ export const getStaticPaths = (async () => {
     notes: new Map((await getCollection('notes')).map((n) => [n.id, n.data.title])),
     sources: new Map((await getCollection('sources')).map((s) => [s.id, s.data.title])),
   };
-  return (await plays()).map((play) => ({ params: { id: play.id }, props: { data: packPlayData({ id: play.id, data: play.data }, titles) } }));
+  return (await plays()).map((play) => ({
+    params: { id: play.id },
+    props: { data: packPlayData({ id: play.id, data: play.data }, titles) },
+  }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => new Response(JSON.stringify(props.data), { headers: { 'Content-Type': 'application/json' } });
