@@ -126,6 +126,26 @@ export function pinPdfDates(pdf: Buffer, date: Date): Buffer {
   return Buffer.from(pinned, 'latin1');
 }
 
+/** Chromium names a link target in the book after its DOM node: `(node00000183)`. */
+const NODE_DESTINATION = /\(node(\d{8})\)/g;
+
+/**
+ * Renames Chromium's named destinations by rank: `node` and the target's position among all of them.
+ * The names are DOM node numbers, which shift by one or two from print to print (how the page
+ * arrived over the socket decides how many nodes the parser made before them), while their order
+ * does not; numbering by rank keeps that order, which the PDF's name tree needs, and every name's
+ * length, so no byte offset moves.
+ */
+export function pinPdfDestinations(pdf: Buffer): Buffer {
+  const text = pdf.toString('latin1');
+  const numbers = [...new Set(Array.from(text.matchAll(NODE_DESTINATION), (match) => Number(match[1])))].sort((a, b) => a - b);
+  const rank = new Map(numbers.map((number, index) => [number, index + 1]));
+  return Buffer.from(
+    text.replace(NODE_DESTINATION, (_match, digits: string) => `(node${String(rank.get(Number(digits))).padStart(8, '0')})`),
+    'latin1',
+  );
+}
+
 export async function renderBookPdf(options: PdfOptions, chromium: Chromium): Promise<PdfResult> {
   const started = performance.now();
   if (!fs.existsSync(options.executablePath)) throw new PdfSetupError(INSTALL_HELP.chromium(options.executablePath));
@@ -165,7 +185,7 @@ export async function renderBookPdf(options: PdfOptions, chromium: Chromium): Pr
       tagged: true,
       outline: true,
     });
-    const pinned = pinPdfDates(pdf, options.date);
+    const pinned = pinPdfDestinations(pinPdfDates(pdf, options.date));
     fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
     fs.writeFileSync(options.out, pinned);
     const pages = (pinned.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/args.ts';
-import { bookDate, builtThemes, loadChromium, PdfSetupError, pinPdfDates, resolveTheme } from '../../src/cli/pdf.ts';
+import { bookDate, builtThemes, loadChromium, PdfSetupError, pinPdfDates, pinPdfDestinations, resolveTheme } from '../../src/cli/pdf.ts';
 import { bookOrder } from '../../src/notes/book-order.ts';
 import { scopeIds } from '../../src/components/book/scope-ids.ts';
 
@@ -94,6 +94,24 @@ describe('npm run pdf, parts', () => {
     const pinned = pinPdfDates(pdf, new Date('2026-11-20T00:00:00Z'));
     expect(pinned.toString('latin1')).toBe("<< /CreationDate (D:20261120000000+00'00') /ModDate (D:20261120000000+00'00') >>");
     expect(pinned.length).toBe(pdf.length);
+  });
+
+  it('names the link targets by their order, not by DOM node numbers that shift between prints', () => {
+    const print = (a: number, b: number, c: number) =>
+      Buffer.from(
+        `/Dests << /Names [(node${a}) 5 0 R (node${b}) 6 0 R (node${c}) 7 0 R] >> /A << /D (node${b}) >>`.replace(
+          /node(\d+)/g,
+          (_m, n: string) => `node${n.padStart(8, '0')}`,
+        ),
+        'latin1',
+      );
+    const first = pinPdfDestinations(print(183, 464, 900));
+    const second = pinPdfDestinations(print(182, 465, 901));
+    expect(first.equals(second)).toBe(true);
+    expect(first.toString('latin1')).toBe(
+      '/Dests << /Names [(node00000001) 5 0 R (node00000002) 6 0 R (node00000003) 7 0 R] >> /A << /D (node00000002) >>',
+    );
+    expect(first.length).toBe(print(183, 464, 900).length);
   });
 
   it('says how to install playwright-core when it cannot be loaded', async () => {
