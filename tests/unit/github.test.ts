@@ -264,11 +264,15 @@ describe('deploy.yml', () => {
     expect(deploy.on).toMatchObject({ push: { branches: ['main'] } });
   });
 
-  it('builds with the address and base path from configure-pages', () => {
+  it('builds with the address and base path from configure-pages, and the repository for "Edit this page"', () => {
     const configure = build.steps?.find((step) => step.uses?.startsWith('actions/configure-pages@'));
     expect(configure?.id).toBe('pages');
     const buildStep = build.steps?.find((step) => step.run === 'npm run build -- --public');
-    expect(buildStep?.env).toEqual({ SITE_URL: '${{ steps.pages.outputs.origin }}', BASE_PATH: '${{ steps.pages.outputs.base_path }}' });
+    expect(buildStep?.env).toEqual({
+      SITE_URL: '${{ steps.pages.outputs.origin }}',
+      BASE_PATH: '${{ steps.pages.outputs.base_path }}',
+      REPO_URL: '${{ github.server_url }}/${{ github.repository }}',
+    });
     expect(build.steps?.find((step) => step.uses?.startsWith('actions/upload-pages-artifact@'))?.with).toEqual({ path: 'dist/' });
   });
 
