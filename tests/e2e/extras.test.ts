@@ -103,24 +103,33 @@ describe('glossary definition preview', () => {
 });
 
 describe('reading path navigation', () => {
-  it('walks a path with next and previous, and says where the reader is', async () => {
-    const page = await openPage('/notes/alpha-note/');
-    const nav = page.getByRole('navigation', { name: 'Reading path: A fixture path' });
-    expect(await nav.locator('p').textContent()).toBe('Step 1 of 3 in A fixture path');
-    expect(await nav.getByRole('link', { name: /Previous step/ }).count()).toBe(0);
-    await nav.getByRole('link', { name: 'Next step: Beta note' }).click();
-    await expect.poll(() => page.url()).toMatch(/\/notes\/beta-note\/$/);
-    expect(await nav.locator('p').textContent()).toBe('Step 2 of 3 in A fixture path');
+  it('walks a path from its page with one Next, and says where the reader is', async () => {
+    const page = await openPage('/paths/fixture-path/');
+    const shown = page.locator('nav.note-next > div:visible');
+    await page.locator('main').getByRole('link', { name: 'Alpha note' }).first().click();
+    await expect.poll(() => page.url()).toMatch(/\/notes\/alpha-note\/#path-fixture-path$/);
+    // One Next shows: the path's, not the theme's; and the page opens at its top, not at the Next block.
+    expect(await shown.count()).toBe(1);
+    expect(await shown.locator('.label').textContent()).toBe('Step 1 of 3 in A fixture path');
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await shown.getByRole('link', { name: /Beta note/ }).click();
+    await expect.poll(() => page.url()).toMatch(/\/notes\/beta-note\/#path-fixture-path$/);
+    expect(await shown.locator('.label').textContent()).toBe('Step 2 of 3 in A fixture path');
     // By keyboard too.
-    await nav.getByRole('link', { name: 'Next step: Gamma note' }).focus();
+    await shown.getByRole('link', { name: /Gamma note/ }).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.url()).toMatch(/\/notes\/gamma-note\/$/);
-    expect(await nav.locator('p').textContent()).toBe('Step 3 of 3 in A fixture path');
-    expect(await nav.getByRole('link', { name: /Next step/ }).count()).toBe(0);
-    await nav.getByRole('link', { name: 'Previous step: Beta note' }).click();
-    await expect.poll(() => page.url()).toMatch(/\/notes\/beta-note\/$/);
-    await nav.getByRole('link', { name: 'A fixture path' }).click();
+    await expect.poll(() => page.url()).toMatch(/\/notes\/gamma-note\/#path-fixture-path$/);
+    expect(await shown.locator('.label').textContent()).toBe('Step 3 of 3, the last, in A fixture path');
+    await shown.getByRole('link', { name: 'A fixture path' }).click();
     await expect.poll(() => page.url()).toMatch(/\/paths\/fixture-path\/$/);
+    await page.context().close();
+  });
+
+  it("shows the theme's Next to a reader who did not come from a path", async () => {
+    const page = await openPage('/notes/beta-note/');
+    const shown = page.locator('nav.note-next > div:visible');
+    expect(await shown.count()).toBe(1);
+    expect(await shown.locator('.label').textContent()).toBe('Next in Cheng and chi');
     await page.context().close();
   });
 });
@@ -137,7 +146,7 @@ describe('concept map', () => {
       });
     for (let i = 0; i < 40 && !(await focusedDot()); i++) await page.keyboard.press('Tab');
     expect(await focusedDot()).toBe('solid');
-    await page.locator('svg a.map-node[href="/notes/alpha-note/"] circle').click();
+    await page.locator('svg a.map-node[href="/notes/alpha-note/"] circle.dot').click();
     await expect.poll(() => page.url()).toMatch(/\/notes\/alpha-note\/$/);
     await page.context().close();
   });
