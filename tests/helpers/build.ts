@@ -1,5 +1,6 @@
 /** Runs real `astro build`s of fixture content into temporary folders. */
 import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,18 @@ export interface BuildResult {
   status: number | null;
   output: string;
   outDir: string;
+}
+
+/** The environment a test build of `contentDir` runs in: a public origin, no telemetry, no colour. */
+export function buildEnv(contentDir: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    CONTENT_DIR: contentDir,
+    SITE_URL: 'https://playbook.example',
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+  };
 }
 
 /**
@@ -26,15 +39,7 @@ export function buildSite(
 ): BuildResult {
   const result = spawnSync(process.execPath, [BUILD, '--out', outDir], {
     cwd: ROOT,
-    env: {
-      ...process.env,
-      CONTENT_DIR: contentDir,
-      SITE_URL: 'https://playbook.example',
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NO_COLOR: '1',
-      FORCE_COLOR: '0',
-      ...env,
-    },
+    env: { ...buildEnv(contentDir), ...env },
     encoding: 'utf8',
     timeout: 240_000,
   });
@@ -54,5 +59,17 @@ export function listFiles(dir: string): string[] {
   walk(dir);
   return out.sort();
 }
+
+/** Every file of a built site with the SHA-256 of its bytes, for comparing two builds. */
+export const digest = (dir: string): Record<string, string> =>
+  Object.fromEntries(
+    listFiles(dir).map((file) => [
+      file,
+      crypto
+        .createHash('sha256')
+        .update(fs.readFileSync(path.join(dir, file)))
+        .digest('hex'),
+    ]),
+  );
 
 export const read = (outDir: string, file: string): string => fs.readFileSync(path.join(outDir, file), 'utf8');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/check.ts';
 import { isError, WARNING_RULES } from '../../src/content/finding.ts';
-import { buildSite, ROOT } from '../helpers/build.ts';
+import { buildEnv, buildSite, ROOT } from '../helpers/build.ts';
 import { contentWithOverlay, INVALID_CASES } from '../helpers/fixtures.ts';
 
 /**
@@ -25,14 +25,7 @@ function astroBuild(contentDir: string) {
   cleanup.push(outDir);
   const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
     cwd: ROOT,
-    env: {
-      ...process.env,
-      CONTENT_DIR: contentDir,
-      SITE_URL: 'https://playbook.example',
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NO_COLOR: '1',
-      FORCE_COLOR: '0',
-    },
+    env: buildEnv(contentDir),
     encoding: 'utf8',
     timeout: 120_000,
   });

@@ -1,8 +1,7 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, listFiles, type BuildResult } from '../helpers/build.ts';
+import { buildSite, digest, listFiles, type BuildResult } from '../helpers/build.ts';
 import { SITE_FIXTURE } from '../helpers/fixtures.ts';
 import { projectHtmlValidator } from '../helpers/html-validate.ts';
 
@@ -14,17 +13,6 @@ beforeAll(() => {
   for (const build of [first, second]) if (build.status !== 0) throw new Error(build.output);
 });
 afterAll(() => [first, second].forEach((b) => fs.rmSync(b.outDir, { recursive: true, force: true })));
-
-const digest = (dir: string) =>
-  Object.fromEntries(
-    listFiles(dir).map((file) => [
-      file,
-      crypto
-        .createHash('sha256')
-        .update(fs.readFileSync(path.join(dir, file)))
-        .digest('hex'),
-    ]),
-  );
 
 describe('quality gates on the built fixture site', () => {
   it('builds reproducibly: two clean builds give byte-identical dist/', () => {

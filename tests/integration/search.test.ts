@@ -5,7 +5,6 @@
  * 5,000 notes for the index budget.
  */
 import { spawnSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,7 +15,7 @@ import { loadSiteGraph } from '../../src/graph/site-graph.ts';
 import { buildSearchIndex } from '../../src/search/indexer.ts';
 import { PAGE_SIZE, type PagefindApi, type PagefindResultData } from '../../src/search/pagefind-api.ts';
 import { searchRecords } from '../../src/search/records.ts';
-import { buildSite, listFiles, ROOT, type BuildResult } from '../helpers/build.ts';
+import { buildSite, digest, listFiles, ROOT, type BuildResult } from '../helpers/build.ts';
 import { SITE_FIXTURE } from '../helpers/fixtures.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 
@@ -80,17 +79,6 @@ const indexScript = (args: string[], env: Record<string, string> = {}) =>
     env: { ...process.env, CONTENT_DIR: SITE_FIXTURE, ...env },
     timeout: 120_000,
   });
-
-const digest = (dir: string) =>
-  Object.fromEntries(
-    listFiles(dir).map((file) => [
-      file,
-      crypto
-        .createHash('sha256')
-        .update(fs.readFileSync(path.join(dir, file)))
-        .digest('hex'),
-    ]),
-  );
 
 const temp: string[] = [];
 const tempDir = (name: string) => {
