@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { Root } from 'mdast';
 import type { RawEntry } from '../content/load.ts';
 import { parseBody, type ParseResult } from '../content/parse.ts';
+import { diskCache } from '../lib/disk-cache.ts';
 import { inspectTree, type SafetyIssue } from '../content/safety.ts';
 import { outlineOf, type BodyOutline } from './extract.ts';
 import { linkContexts } from './link-context.ts';
@@ -28,13 +29,17 @@ export interface BodyAnalysis extends BodyOutline {
 const CODE = ['src/markdown', 'src/graph', 'src/content', 'package-lock.json'];
 
 const versions = new Map<string, string>();
-/** A hash of our parsing and rendering code under `root`, computed once per process; null when `root` holds none of it. */
-export function codeVersion(root: string): string | null {
-  const known = versions.get(root);
+/**
+ * A hash of our parsing and rendering code under `root` (or of the `parts` given), computed once per
+ * process; null when `root` holds none of it.
+ */
+export function codeVersion(root: string, parts: readonly string[] = CODE): string | null {
+  const memo = `${root}\0${parts.join('\0')}`;
+  const known = versions.get(memo);
   if (known !== undefined) return known || null;
   const hash = createHash('sha256');
   let files = 0;
-  for (const relative of CODE) {
+  for (const relative of parts) {
     const target = path.join(root, relative);
     if (!fs.existsSync(target)) continue;
     const list = fs.statSync(target).isDirectory()
@@ -50,24 +55,29 @@ export function codeVersion(root: string): string | null {
     }
   }
   const version = files > 0 ? hash.digest('hex').slice(0, 16) : '';
-  versions.set(root, version);
+  versions.set(memo, version);
   return version || null;
 }
 
-/** Where analyses are kept: beside the other build caches, in the project's node_modules. */
-const cacheDir = (root: string) => path.join(root, 'node_modules/.cache/playbook-bodies');
-
-const trees = new Map<string, { source: string; tree: Root }>();
+/**
+ * Trees parsed in this process, by file. Astro evaluates the config (which checks the content)
+ * and the content loader (which renders it) in separate module graphs; kept on `globalThis`, the
+ * tree the check parsed is the one the renderer uses, instead of every body being parsed twice.
+ * An entry holds the code version too, so a tree from older parser code (a dev-server edit) is not reused.
+ */
+const TREES = Symbol.for('customer-obsession-playbook.body-trees');
+type TreeMemo = Map<string, { source: string; version: string | null; tree: Root }>;
+const trees: TreeMemo = ((globalThis as unknown as Record<symbol, TreeMemo | undefined>)[TREES] ??= new Map() as TreeMemo);
 const analyses = new Map<string, BodyAnalysis>();
 
 /** The body with blank lines in front, so every node sits on its line in the file. */
 const aligned = (raw: RawEntry) => '\n'.repeat(raw.bodyLine - 1) + raw.body;
 
-function analyse(raw: RawEntry): BodyAnalysis {
+function analyse(raw: RawEntry, version: string | null): BodyAnalysis {
   const text = aligned(raw);
   const parsed = parseBody(text, raw.extension);
   if (!parsed.ok) return { headings: [], links: [], quotes: [], safety: [], problem: parsed };
-  trees.set(raw.absolutePath, { source: raw.source, tree: parsed.tree });
+  trees.set(raw.absolutePath, { source: raw.source, version, tree: parsed.tree });
   return { ...outlineOf(parsed.tree, text, linkContexts(parsed.tree)), safety: inspectTree(parsed.tree) };
 }
 
@@ -83,29 +93,14 @@ export function analyseBody(raw: RawEntry, root = process.cwd()): BodyAnalysis {
     .digest('hex');
   const inMemory = analyses.get(key);
   if (inMemory) return inMemory;
-  const file = path.join(cacheDir(root), key.slice(0, 2), `${key}.json`);
-  if (version) {
-    try {
-      const cached = JSON.parse(fs.readFileSync(file, 'utf8')) as BodyAnalysis;
-      analyses.set(key, cached);
-      return cached;
-    } catch {
-      // Not cached yet (or unreadable): parse below.
-    }
+  // Without a code version (no source under `root`) nothing is kept on disk: a stale analysis could not be told apart.
+  const disk = version ? diskCache<BodyAnalysis>(root, 'playbook-bodies') : undefined;
+  let analysis = disk?.get(key);
+  if (!analysis) {
+    analysis = analyse(raw, version);
+    disk?.set(key, analysis);
   }
-  const analysis = analyse(raw);
   analyses.set(key, analysis);
-  if (version) {
-    try {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      // Written whole, then renamed: a parallel reader never sees half a file.
-      const temporary = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(temporary, JSON.stringify(analysis));
-      fs.renameSync(temporary, file);
-    } catch {
-      // A cache that cannot be written only costs time.
-    }
-  }
   return analysis;
 }
 
@@ -114,11 +109,12 @@ export function analyseBody(raw: RawEntry, root = process.cwd()): BodyAnalysis {
  * process parsed it, else parsed now. Callers must not change it (the renderer
  * works on a copy).
  */
-export function bodyTree(raw: RawEntry): Root {
+export function bodyTree(raw: RawEntry, root = process.cwd()): Root {
+  const version = codeVersion(root);
   const kept = trees.get(raw.absolutePath);
-  if (kept && kept.source === raw.source) return kept.tree;
+  if (kept && kept.source === raw.source && kept.version === version) return kept.tree;
   const parsed = parseBody(aligned(raw), raw.extension);
   if (!parsed.ok) throw new Error(`${raw.file}:${parsed.line}:${parsed.column}: ${parsed.message}`);
-  trees.set(raw.absolutePath, { source: raw.source, tree: parsed.tree });
+  trees.set(raw.absolutePath, { source: raw.source, version, tree: parsed.tree });
   return parsed.tree;
 }
