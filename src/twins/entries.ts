@@ -11,6 +11,8 @@ import { isEntryOf, type EntryOf, type GraphEntry } from '../graph/site-graph.ts
 import { sortBy } from '../lib/collections.ts';
 import type { Citation } from '../schema/index.ts';
 import { strings } from '../plays/strings.ts';
+import { noteTwinKey } from './cache.ts';
+import { llmsFullSection } from './llms.ts';
 import { markdownOf, twinBodyTree, type TwinContext } from './markdown.ts';
 import { siteAddress, twinRoute, type TwinCollection } from './routes.ts';
 import { twinStrings } from './strings.ts';
@@ -33,8 +35,8 @@ export interface Twin {
   body: string;
   /** The whole file: front matter and body. */
   markdown: string;
-  /** The body's blocks after the title, as a tree (llms-full.txt prints them again). */
-  blocks: RootContent[];
+  /** Notes only: the note's part of llms-full.txt. */
+  llmsFullSection?: string;
 }
 
 const t = (value: string): PhrasingContent => ({ type: 'text', value });
@@ -94,7 +96,7 @@ function twinOf(
     twinUrl: siteAddress(context.publicUrl, context.base, route),
     body,
     markdown: `${front}\n${body}`,
-    blocks,
+    ...(entry.collection === 'notes' && { llmsFullSection: llmsFullSection({ id: entry.id, title: entry.title, url }, blocks) }),
   };
 }
 
@@ -191,6 +193,17 @@ export function termTwin(context: TwinContext, term: EntryOf<'glossary'>): Twin 
   return twinOf(context, term, data.definition.replace(/\s+/g, ' '), data.sources, blocks);
 }
 
+/** A note's twin from the cache when its key is there (src/twins/cache.ts), else made now and kept. */
+function keptNoteTwin(context: TwinContext, note: EntryOf<'notes'>): Twin {
+  if (!context.cache) return noteTwin(context, note);
+  const key = noteTwinKey(context, note, context.cache.version);
+  const kept = context.cache.store.get(key);
+  if (kept) return kept;
+  const twin = noteTwin(context, note);
+  context.cache.store.set(key, twin);
+  return twin;
+}
+
 /** Every twin of the site: themes in their order, then notes, plays and terms by title. */
 export function siteTwins(context: TwinContext): { themes: Twin[]; notes: Twin[]; plays: Twin[]; glossary: Twin[] } {
   const published = <C extends TwinCollection>(collection: C) =>
@@ -199,7 +212,7 @@ export function siteTwins(context: TwinContext): { themes: Twin[]; notes: Twin[]
     themes: [...published('themes')]
       .sort((x, y) => x.data.order - y.data.order || (x.id < y.id ? -1 : 1))
       .map((theme) => themeTwin(context, theme)),
-    notes: sortBy(published('notes'), (note) => note.title).map((note) => noteTwin(context, note)),
+    notes: sortBy(published('notes'), (note) => note.title).map((note) => keptNoteTwin(context, note)),
     plays: sortBy(published('plays'), (play) => play.title).map((play) => playTwin(context, play)),
     glossary: sortBy(published('glossary'), (term) => term.title).map((term) => termTwin(context, term)),
   };

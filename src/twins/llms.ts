@@ -5,7 +5,6 @@
  */
 import type { RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
-import type { Twin } from './entries.ts';
 import { markdownOf } from './markdown.ts';
 import { twinStrings } from './strings.ts';
 
@@ -14,7 +13,14 @@ export interface SiteSummary {
   description: string;
 }
 
-type Sections = Record<keyof typeof twinStrings.llms.sections, Twin[]>;
+/** What llms.txt lists of each twin. */
+export interface ListedTwin {
+  title: string;
+  summary: string;
+  twinUrl: string;
+}
+
+type Sections = Record<keyof typeof twinStrings.llms.sections, readonly ListedTwin[]>;
 
 const head = (site: SiteSummary, title: string) =>
   markdownOf([
@@ -71,20 +77,22 @@ function ownFootnotes(blocks: readonly RootContent[], id: string): RootContent[]
   return copy;
 }
 
-/** Every note's Markdown after the site's heading, each opening with its title and address. */
-export function llmsFullTxt(site: SiteSummary, notes: readonly Twin[]): string {
-  const parts = notes.map((note) =>
-    markdownOf([
-      { type: 'heading', depth: 1, children: [{ type: 'text', value: note.title }] },
-      {
-        type: 'paragraph',
-        children: [
-          { type: 'text', value: `${twinStrings.llms.address}: ` },
-          { type: 'link', url: note.url, children: [{ type: 'text', value: note.url }] },
-        ],
-      },
-      ...ownFootnotes(note.blocks, note.id),
-    ]),
-  );
-  return [head(site, twinStrings.llms.fullTitle(site.title)), ...parts].join('\n');
+/** One note's part of llms-full.txt: its title and address, then its blocks with footnote labels of its own. */
+export function llmsFullSection(note: { id: string; title: string; url: string }, blocks: readonly RootContent[]): string {
+  return markdownOf([
+    { type: 'heading', depth: 1, children: [{ type: 'text', value: note.title }] },
+    {
+      type: 'paragraph',
+      children: [
+        { type: 'text', value: `${twinStrings.llms.address}: ` },
+        { type: 'link', url: note.url, children: [{ type: 'text', value: note.url }] },
+      ],
+    },
+    ...ownFootnotes(blocks, note.id),
+  ]);
+}
+
+/** Every note's Markdown after the site's heading, each opening with its title and address (see `llmsFullSection`). */
+export function llmsFullTxt(site: SiteSummary, sections: readonly string[]): string {
+  return [head(site, twinStrings.llms.fullTitle(site.title)), ...sections].join('\n');
 }

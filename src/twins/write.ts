@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SiteGraph } from '../graph/site-graph.ts';
-import { siteTwins } from './entries.ts';
+import { siteTwins, type TwinContext } from './entries.ts';
 import { llmsFullTxt, llmsTxt, type SiteSummary } from './llms.ts';
 
 export interface TwinReport {
@@ -18,12 +18,19 @@ export interface TwinReport {
 }
 
 /** The files to write, by path relative to the output folder, in a stable order. */
-export function twinFiles(graph: SiteGraph, options: { base: string; publicUrl: string | null; site: SiteSummary }): Map<string, string> {
-  const twins = siteTwins({ graph, base: options.base, publicUrl: options.publicUrl });
+export function twinFiles(graph: SiteGraph, options: Omit<TwinContext, 'graph'> & { site: SiteSummary }): Map<string, string> {
+  const { site, ...context } = options;
+  const twins = siteTwins({ graph, ...context });
   const files = new Map<string, string>();
   for (const twin of [...twins.themes, ...twins.notes, ...twins.plays, ...twins.glossary]) files.set(twin.route.slice(1), twin.markdown);
-  files.set('llms.txt', llmsTxt(options.site, twins));
-  files.set('llms-full.txt', llmsFullTxt(options.site, twins.notes));
+  files.set('llms.txt', llmsTxt(site, twins));
+  files.set(
+    'llms-full.txt',
+    llmsFullTxt(
+      site,
+      twins.notes.map((note) => note.llmsFullSection ?? ''),
+    ),
+  );
   return files;
 }
 

@@ -13,7 +13,8 @@ import { unified } from 'unified';
 import { parse } from 'yaml';
 import { bodyTree } from '../../src/graph/body.ts';
 import { loadSiteGraph } from '../../src/graph/site-graph.ts';
-import { siteTwins } from '../../src/twins/entries.ts';
+import type { DiskCache } from '../../src/lib/disk-cache.ts';
+import { siteTwins, type Twin } from '../../src/twins/entries.ts';
 import { twinFiles } from '../../src/twins/write.ts';
 import { FIXTURES, SITE_FIXTURE } from '../helpers/fixtures.ts';
 
@@ -117,5 +118,63 @@ describe('Markdown twins of the fixture site', () => {
     const twin = twinFiles(loadSiteGraph(dir, { fresh: true }), { base: '/', publicUrl: null, site: SITE }).get('notes/beta-note.md') ?? '';
     expect(twin).toContain('&lt;img');
     expect(twin).not.toMatch(/\\?<img/);
+  });
+});
+
+describe('twins kept between builds (src/twins/cache.ts)', () => {
+  /** A cache in memory that counts what was made, standing in for the disk. */
+  const memoryCache = () => {
+    const kept = new Map<string, Twin>();
+    const made: string[] = [];
+    const store: DiskCache<Twin> = {
+      get: (key) => kept.get(key),
+      set: (key, twin) => {
+        made.push(twin.id);
+        kept.set(key, structuredClone(twin));
+      },
+    };
+    return { store, made };
+  };
+  const copyOfSite = () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'playbook-twin-cache-'));
+    fs.cpSync(SITE_FIXTURE, dir, { recursive: true });
+    return dir;
+  };
+  const options = (store: DiskCache<Twin>) => ({
+    base: '/',
+    publicUrl: 'https://playbook.example',
+    site: SITE,
+    cache: { store, version: 'v1' },
+  });
+
+  it('writes the same files from the cache as without it, and makes nothing again when nothing changed', () => {
+    const { store, made } = memoryCache();
+    expect([...twinFiles(graph, options(store))]).toEqual([...publicFiles]);
+    const first = made.length;
+    expect(first).toBeGreaterThan(0);
+    expect([...twinFiles(graph, options(store))]).toEqual([...publicFiles]);
+    expect(made).toHaveLength(first);
+  });
+
+  it('makes a note again when the title of a note it links to changes, and only the notes that show it', () => {
+    const dir = copyOfSite();
+    const { store, made } = memoryCache();
+    twinFiles(loadSiteGraph(dir, { fresh: true }), options(store));
+    made.length = 0;
+    const gamma = path.join(dir, 'notes/gamma-note.mdx');
+    fs.writeFileSync(gamma, fs.readFileSync(gamma, 'utf8').replace(/^title: .*$/m, 'title: Gamma renamed'));
+    const files = twinFiles(loadSiteGraph(dir, { fresh: true }), options(store));
+    // beta and epsilon link to gamma by [[gamma-note]], whose label is gamma's title; alpha and delta do not.
+    expect(made.sort()).toEqual(['beta-note', 'epsilon-note', 'gamma-note']);
+    expect(files.get('notes/beta-note.md')).toContain('Gamma renamed');
+    expect(files.get('llms-full.txt')).toContain('Gamma renamed');
+  });
+
+  it('makes nothing from the cache made by other twin code', () => {
+    const { store, made } = memoryCache();
+    twinFiles(graph, options(store));
+    const first = made.length;
+    twinFiles(graph, { ...options(store), cache: { store, version: 'v2' } });
+    expect(made).toHaveLength(first * 2);
   });
 });
