@@ -1,6 +1,7 @@
 /**
  * A digest of everything in the site model except the text of bodies: every
- * entry's validated data, route and draft state, and where its links lead.
+ * entry's validated data, route and draft state, where its links lead and the
+ * sentence around each link (which the linked note's page quotes).
  * Lists, backlinks, related notes, the map, tags and every page's chrome are
  * computed from these, so a page that shows no body of its own changes only
  * when this digest does (src/data/page-keys.ts). Pure; computed once per graph.
@@ -17,8 +18,9 @@ export function catalogueDigest(graph: SiteGraph): string {
   for (const key of [...graph.entries.keys()].sort()) {
     const entry = graph.entries.get(key);
     if (!entry) continue;
-    const links = (graph.outgoing.get(key) ?? []).map(({ resolution }) =>
-      resolution.ok && !resolution.external ? `${resolution.key ?? ''}${resolution.route}#${resolution.anchor ?? ''}` : '',
+    // A link's sentence is shown on the page it leads to ("Linked from", src/notes/connections.ts).
+    const links = (graph.outgoing.get(key) ?? []).map(({ resolution, context }) =>
+      resolution.ok && !resolution.external ? [resolution.key ?? '', resolution.route, resolution.anchor ?? '', context ?? ''] : '',
     );
     hash.update(JSON.stringify([key, entry.route, entry.draft, entry.data ?? null, links])).update('\n');
   }

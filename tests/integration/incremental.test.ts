@@ -73,6 +73,18 @@ describe('incremental builds', () => {
     expectSameOutput(outDir, cold.outDir);
   });
 
+  it('after the sentence around a link changes, the page it links to shows the new sentence in its Connections', () => {
+    const file = path.join(site, 'notes/beta-note.md');
+    const before = fs.readFileSync(file, 'utf8');
+    expect(before).toContain('It links back to [[alpha-note]]');
+    fs.writeFileSync(file, before.replace('It links back to [[alpha-note]]', 'It points readers back to [[alpha-note]]'));
+    const edited = build(site, outDir);
+    expect(edited.output).toMatch(/rendered 1 of 6 notes/);
+    // alpha's own body did not change, but its "Linked from" quotes beta's sentence.
+    expect(edited.output).not.toMatch(/\/notes\/alpha-note\/index\.html \(restored\)/);
+    expect(fs.readFileSync(path.join(outDir, 'notes/alpha-note/index.html'), 'utf8')).toContain('It points readers back to');
+  });
+
   it('after a title change, the pages that show the title are rendered again', () => {
     const file = path.join(site, 'notes/alpha-note.mdx');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Alpha, renamed for the rebuild'));
