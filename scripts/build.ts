@@ -4,9 +4,10 @@
 // after the first phase with a failed step, with that step's exit code.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { runCommand, type ParsedCommand } from '../src/cli/run.ts';
-import { buildCommand, buildPhases, siteUrlCheck, stagingFor, type BuildStep } from '../src/cli/build.ts';
+import { buildCommand, buildPhases, siteUrlCheck, stagingFor, type BuildLane, type BuildStep } from '../src/cli/build.ts';
 import { siteUrlProblem } from '../src/config.ts';
 
 interface StepResult {
@@ -15,10 +16,21 @@ interface StepResult {
   seconds: number;
 }
 
+/** The niceness of the steps that run beside the pages (0 is normal, 19 the lowest priority). */
+const SIDE_STEP_PRIORITY = 10;
+
 function run(step: BuildStep): Promise<StepResult> {
   const started = performance.now();
   return new Promise((resolve) => {
     const child = spawn(process.execPath, step.args, { stdio: 'inherit' });
+    // Steps beside the pages yield the CPU to them: the pages are the longest step, so the build ends when they do.
+    if (step.staged && child.pid !== undefined) {
+      try {
+        os.setPriority(child.pid, SIDE_STEP_PRIORITY);
+      } catch {
+        // Not allowed here (some containers): the steps share the CPU as before.
+      }
+    }
     const done = (code: number) => resolve({ step, code, seconds: (performance.now() - started) / 1000 });
     child.on('error', (error) => {
       console.error(`build: could not start the ${step.name} step: ${error.message}`);
@@ -49,6 +61,17 @@ function place({ from, to, merge }: { from: string; to: string; merge?: boolean 
   }
 }
 
+/** Runs a lane's steps in order; stops at the first that fails. */
+async function runLane(lane: BuildLane): Promise<StepResult[]> {
+  const results: StepResult[] = [];
+  for (const step of lane) {
+    const result = await run(step);
+    results.push(result);
+    if (result.code !== 0) break;
+  }
+  return results;
+}
+
 async function main({ flags }: ParsedCommand): Promise<number> {
   const site = siteUrlCheck(siteUrlProblem(), flags.public === true);
   if (site.level === 'error') {
@@ -64,7 +87,7 @@ async function main({ flags }: ParsedCommand): Promise<number> {
   const timings: string[] = [];
   try {
     for (const phase of buildPhases(out)) {
-      const results = await Promise.all(phase.map(run));
+      const results = (await Promise.all(phase.map(runLane))).flat();
       const failed = results.filter((result) => result.code !== 0);
       for (const { step, code } of failed) console.error(`build: the ${step.name} step failed (exit ${code}); later steps did not run.`);
       if (failed[0]) return failed[0].code;

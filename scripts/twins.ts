@@ -9,7 +9,7 @@ import { readSiteConfig } from '../src/config.ts';
 import { loadSiteGraph } from '../src/graph/site-graph.ts';
 import { ui } from '../src/lib/ui.ts';
 import { diskCache } from '../src/lib/disk-cache.ts';
-import { twinCodeVersion } from '../src/twins/cache.ts';
+import { TWIN_CACHE, twinCodeVersion } from '../src/twins/cache.ts';
 import type { Twin } from '../src/twins/entries.ts';
 import { twinFiles, writeTwins } from '../src/twins/write.ts';
 
@@ -33,7 +33,7 @@ process.exitCode = await runCommand(command, ({ flags, positionals }) => {
     base: config.basePath,
     publicUrl: config.publicUrl,
     site: { title: ui.siteTitle, description: ui.siteDescription },
-    ...(version && { cache: { store: diskCache<Twin>(process.cwd(), 'playbook-twins'), version } }),
+    ...(version && { cache: { store: diskCache<Twin>(process.cwd(), TWIN_CACHE), version } }),
   });
   const report = writeTwins(files, out);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

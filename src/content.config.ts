@@ -19,8 +19,10 @@ import {
   type CollectionName,
 } from './schema/index.ts';
 
-const { contentDir, basePath } = readSiteConfig();
-const loader = (collection: CollectionName) => playbookLoader({ collection, contentDir, base: basePath });
+const { contentDir, basePath, publicUrl } = readSiteConfig();
+// In a build the notes' Markdown twins are made from the trees the loader renders (src/astro/loader.ts).
+const twins = import.meta.env.PROD ? { publicUrl } : undefined;
+const loader = (collection: CollectionName) => playbookLoader({ collection, contentDir, base: basePath, ...(twins && { twins }) });
 
 // Each schema is named here (not looked up) so every collection keeps its own data type.
 export const collections = {

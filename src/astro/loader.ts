@@ -21,11 +21,14 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { codeVersion } from '../graph/body.ts';
-import { forgetSiteGraph, isEntryOf, loadSiteGraph, type SiteGraph } from '../graph/site-graph.ts';
+import { codeVersion, releaseBodyTree } from '../graph/body.ts';
+import { forgetSiteGraph, isEntryOf, loadSiteGraph, type EntryOf, type SiteGraph } from '../graph/site-graph.ts';
+import { diskCache } from '../lib/disk-cache.ts';
 import { renderInputs } from '../markdown/render-inputs.ts';
 import { createStaticRenderer, type EntryRenderer } from '../markdown/render-static.ts';
 import { COLLECTIONS, type CollectionName } from '../schema/index.ts';
+import { TWIN_CACHE, twinCodeVersion } from '../twins/cache.ts';
+import { keptNoteTwin, type Twin } from '../twins/entries.ts';
 
 export interface PlaybookLoaderOptions {
   collection: CollectionName;
@@ -33,6 +36,12 @@ export interface PlaybookLoaderOptions {
   contentDir: string;
   /** The site's base path, which rendered links carry. */
   base: string;
+  /**
+   * In a build, the public origin the Markdown twins are addressed under (null: root-relative).
+   * With it, each note rendered is also written as its twin into the twins' cache, from the same
+   * tree, so the twins step after the pages parses nothing (src/twins/cache.ts).
+   */
+  twins?: { publicUrl: string | null };
 }
 
 /**
@@ -48,6 +57,14 @@ export function entryDigest(graph: SiteGraph, key: string, renderer: string | nu
   const hash = createHash('sha256').update(entry.raw.source);
   if (renderer !== null) hash.update('\0').update(renderer).update('\0').update(base).update('\0').update(renderInputs(graph, entry));
   return hash.digest('hex').slice(0, 32);
+}
+
+/** Writes a note's twin into the twins' cache, as the twins step would key it; none when our code is not under `root`. */
+function twinWriter(root: string, graph: SiteGraph, base: string, publicUrl: string | null) {
+  const version = twinCodeVersion(root);
+  if (!version) return undefined;
+  const context = { graph, base, publicUrl, cache: { store: diskCache<Twin>(root, TWIN_CACHE), version } };
+  return (note: EntryOf<'notes'>) => void keptNoteTwin(context, note);
 }
 
 /** Counts per sync, kept for the build's report and for tests. */
@@ -71,6 +88,7 @@ export async function syncCollection(
   const renders = COLLECTIONS[collection].body;
   const version = renders ? rendererVersion(root) : null;
   let render: EntryRenderer | undefined;
+  const twins = options.twins && collection === 'notes' ? twinWriter(root, graph, base, options.twins.publicUrl) : undefined;
   const keep = new Set<string>();
   let rendered = 0;
   const failures: string[] = [];
@@ -86,6 +104,8 @@ export async function syncCollection(
       try {
         context.store.set({ id: entry.id, data: entry.data, digest, filePath, rendered: await render(entry) });
         rendered++;
+        if (twins && isEntryOf(entry, 'notes')) twins(entry);
+        releaseBodyTree(entry.raw);
       } catch (error) {
         // One entry that cannot render (a link broken by an edit in `astro dev`) keeps its last good HTML; the others go on.
         failures.push((error as Error).message);

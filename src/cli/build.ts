@@ -48,14 +48,20 @@ export interface BuildStep {
 /** The staging folder for an output folder: a hidden sibling, so moving out of it is a rename. */
 export const stagingFor = (out: string): string => path.join(path.dirname(out), `.${path.basename(out)}.staging`);
 
+/** Steps run one after another. */
+export type BuildLane = BuildStep[];
+
 /**
- * The build as phases: the steps of a phase run at the same time (the machine's
- * cores are otherwise idle while Astro renders pages on one), the phases in order.
- * Social images, worksheets and Markdown twins need only the content; the search index and the
- * headers need the pages. (The twins once ran last, for memory; measured beside the pages at 1,000
- * notes, the build's summed peak is still below Starlight's: bench/README.md.)
+ * The build as phases of lanes: the lanes of a phase run side by side, the steps of a lane one
+ * after another, the phases in order. Astro renders the pages on one core; the social images and
+ * worksheets, which need only the content, share the other one after another at a lower priority,
+ * so they do not slow the pages. The search index and the headers need the pages. The Markdown
+ * twins come after the pages too: the content loader writes each note's twin from the tree it
+ * renders (src/astro/loader.ts), so this step mostly reads them back; made beside the pages, the
+ * twins process held its own copy of every tree while Astro was at its largest (1,000 notes: a
+ * summed peak of 1.35-1.7 GB, above Starlight's 1.2 GB).
  */
-export function buildPhases(out: string, root = process.cwd()): BuildStep[][] {
+export function buildPhases(out: string, root = process.cwd()): BuildLane[][] {
   const staging = stagingFor(out);
   const script = (name: string) => path.join(root, 'scripts', name);
   const beside = (name: string, file: string, folder: string, flag: string): BuildStep => ({
@@ -65,19 +71,14 @@ export function buildPhases(out: string, root = process.cwd()): BuildStep[][] {
   });
   return [
     [
-      { name: 'pages', args: [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out] },
-      beside('social images', 'social-images.ts', 'og', '--out'),
-      beside('worksheets', 'worksheets.ts', 'worksheets', '--out'),
-      // Markdown twins sit beside the pages (notes/<id>.md) and at the root (llms.txt): merged into the output.
-      {
-        name: 'markdown twins',
-        args: [script('twins.ts'), '--out', path.join(staging, 'twins')],
-        staged: { from: path.join(staging, 'twins'), to: out, merge: true },
-      },
+      [{ name: 'pages', args: [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out] }],
+      [beside('social images', 'social-images.ts', 'og', '--out'), beside('worksheets', 'worksheets.ts', 'worksheets', '--out')],
     ],
     [
-      { name: 'search index', args: [script('search-index.ts'), '--site', out] },
-      { name: 'headers', args: [script('headers.ts'), '--site', out] },
+      [{ name: 'search index', args: [script('search-index.ts'), '--site', out] }],
+      [{ name: 'headers', args: [script('headers.ts'), '--site', out] }],
+      // Markdown twins sit beside the pages (notes/<id>.md) and at the root (llms.txt), written straight into the output.
+      [{ name: 'markdown twins', args: [script('twins.ts'), '--out', out] }],
     ],
   ];
 }

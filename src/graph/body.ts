@@ -118,3 +118,12 @@ export function bodyTree(raw: RawEntry, root = process.cwd()): Root {
   trees.set(raw.absolutePath, { source: raw.source, version, tree: parsed.tree });
   return parsed.tree;
 }
+
+/**
+ * Lets go of the tree kept for a body once its last user is done with it (the content loader
+ * after rendering, the twins after writing). A large site's trees take hundreds of megabytes
+ * that the rest of the build needs; a later `bodyTree` only parses again.
+ */
+export function releaseBodyTree(raw: RawEntry): void {
+  trees.delete(raw.absolutePath);
+}

@@ -11,6 +11,9 @@ import { codeVersion } from '../graph/body.ts';
 import type { EntryOf } from '../graph/site-graph.ts';
 import type { TwinContext } from './markdown.ts';
 
+/** The cache's folder under node_modules/.cache (src/lib/disk-cache.ts). */
+export const TWIN_CACHE = 'playbook-twins';
+
 /** The code a twin is made by: the body parser and link graph, the twins themselves, and the locked dependencies. */
 const TWIN_CODE = ['src/content', 'src/graph', 'src/twins', 'package-lock.json'];
 

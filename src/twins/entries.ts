@@ -6,7 +6,7 @@
  */
 import type { BlockContent, Heading, List, ListItem, PhrasingContent, RootContent } from 'mdast';
 import { stringify } from 'yaml';
-import { bodyTree } from '../graph/body.ts';
+import { bodyTree, releaseBodyTree } from '../graph/body.ts';
 import { isEntryOf, type EntryOf, type GraphEntry } from '../graph/site-graph.ts';
 import { sortBy } from '../lib/collections.ts';
 import type { Citation } from '../schema/index.ts';
@@ -194,13 +194,15 @@ export function termTwin(context: TwinContext, term: EntryOf<'glossary'>): Twin 
 }
 
 /** A note's twin from the cache when its key is there (src/twins/cache.ts), else made now and kept. */
-function keptNoteTwin(context: TwinContext, note: EntryOf<'notes'>): Twin {
+export function keptNoteTwin(context: TwinContext, note: EntryOf<'notes'>): Twin {
   if (!context.cache) return noteTwin(context, note);
   const key = noteTwinKey(context, note, context.cache.version);
   const kept = context.cache.store.get(key);
   if (kept) return kept;
   const twin = noteTwin(context, note);
   context.cache.store.set(key, twin);
+  // With a cache, this is a build step that needs the tree no more.
+  releaseBodyTree(note.raw);
   return twin;
 }
 

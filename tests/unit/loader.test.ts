@@ -6,6 +6,10 @@ import type { LoaderContext } from 'astro/loaders';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rendererVersion, syncCollection, type PlaybookLoaderOptions } from '../../src/astro/loader.ts';
 import { loadSiteGraph } from '../../src/graph/site-graph.ts';
+import { diskCache, type DiskCache } from '../../src/lib/disk-cache.ts';
+import { TWIN_CACHE, twinCodeVersion } from '../../src/twins/cache.ts';
+import type { Twin } from '../../src/twins/entries.ts';
+import { twinFiles } from '../../src/twins/write.ts';
 import { contentWithOverlay } from '../helpers/fixtures.ts';
 
 /** The part of Astro's scoped data store the loader uses, with Astro's rule: the same digest is not set again. */
@@ -125,5 +129,27 @@ describe('rendererVersion', () => {
     const version = rendererVersion(root);
     expect(version).toMatch(/^[0-9a-f]{16}$/);
     expect(rendererVersion(path.resolve('.'))).not.toBe(version);
+  });
+});
+
+describe('the content loader writes each note it renders as its Markdown twin, from the same tree', () => {
+  it('fills the twins’ cache so the twins step makes no note again, with the files it would have made', async () => {
+    const dir = contentWithOverlay();
+    dirs.push(dir);
+    const root = path.resolve('.');
+    const { store } = fakeStore();
+    const context = { store, config: { root: pathToFileURL(`${root}/`) } } as unknown as Pick<LoaderContext, 'store' | 'config'>;
+    const publicUrl = 'https://twins.example';
+    const graph = loadSiteGraph(dir, { fresh: true });
+    await syncCollection(context, { collection: 'notes', contentDir: dir, base: '/', twins: { publicUrl } }, graph);
+
+    const made: string[] = [];
+    const disk = diskCache<Twin>(root, TWIN_CACHE);
+    const counting: DiskCache<Twin> = { get: (key) => disk.get(key), set: (key, twin) => void made.push(twin.id) };
+    const version = twinCodeVersion(root) ?? '';
+    const site = { title: 'T', description: 'D' };
+    const fromCache = twinFiles(graph, { base: '/', publicUrl, site, cache: { store: counting, version } });
+    expect(made).toEqual([]);
+    expect([...fromCache]).toEqual([...twinFiles(graph, { base: '/', publicUrl, site })]);
   });
 });
