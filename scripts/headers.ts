@@ -17,15 +17,21 @@ const spec: CommandSpec = {
   },
 };
 
+/**
+ * The site's HTML files. The search index is written into `pagefind/` by the step that runs beside
+ * this one, so that folder (which holds no page) is not walked while it may be half written.
+ */
+function htmlFiles(site: string, folder = ''): string[] {
+  return fs.readdirSync(path.join(site, folder), { withFileTypes: true }).flatMap((dirent) => {
+    const file = path.join(folder, dirent.name);
+    if (dirent.isDirectory()) return folder === '' && dirent.name === 'pagefind' ? [] : htmlFiles(site, file);
+    return dirent.isFile() && dirent.name.endsWith('.html') ? [file] : [];
+  });
+}
+
 process.exitCode = await runCommand(spec, ({ flags }) => {
   const site = path.resolve(String(flags.site));
-  const pages = fs.existsSync(site)
-    ? fs
-        .readdirSync(site, { recursive: true })
-        .map(String)
-        .filter((file) => file.endsWith('.html'))
-        .sort()
-    : [];
+  const pages = fs.existsSync(site) ? htmlFiles(site).sort() : [];
   const policies = pages.flatMap((file) => {
     const text = metaPolicy(fs.readFileSync(path.join(site, file), 'utf8'));
     return text ? [parsePolicy(text)] : [];
