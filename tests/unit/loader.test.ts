@@ -145,7 +145,7 @@ describe('the content loader writes each note it renders as its Markdown twin, f
 
     const made: string[] = [];
     const disk = diskCache<Twin>(root, TWIN_CACHE);
-    const counting: DiskCache<Twin> = { get: (key) => disk.get(key), set: (key, twin) => void made.push(twin.id) };
+    const counting: DiskCache<Twin> = { get: (key) => disk.get(key), set: (_key, twin) => void made.push(twin.id) };
     const version = twinCodeVersion(root) ?? '';
     const site = { title: 'T', description: 'D' };
     const fromCache = twinFiles(graph, { base: '/', publicUrl, site, cache: { store: counting, version } });
