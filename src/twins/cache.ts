@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { codeVersion } from '../graph/body.ts';
 import type { EntryOf } from '../graph/site-graph.ts';
-import type { TwinContext } from './markdown.ts';
+import type { TwinContext } from './types.ts';
 
 /** The cache's folder under node_modules/.cache (src/lib/disk-cache.ts). */
 export const TWIN_CACHE = 'playbook-twins';

@@ -13,31 +13,12 @@ import type { Citation } from '../schema/index.ts';
 import { strings } from '../plays/strings.ts';
 import { noteTwinKey } from './cache.ts';
 import { llmsFullSection } from './llms.ts';
-import { markdownOf, twinBodyTree, type TwinContext } from './markdown.ts';
+import { markdownOf, twinBodyTree } from './markdown.ts';
 import { siteAddress, twinRoute, type TwinCollection } from './routes.ts';
+import type { Twin, TwinContext } from './types.ts';
 import { twinStrings } from './strings.ts';
 
-export type { TwinContext } from './markdown.ts';
-
-export interface Twin {
-  collection: TwinCollection;
-  id: string;
-  title: string;
-  /** One line on the entry, for llms.txt. */
-  summary: string;
-  /** The page's address (absolute under a public origin). */
-  url: string;
-  /** The twin's route without base path, e.g. `/notes/alpha-note.md`. */
-  route: string;
-  /** The twin's address (absolute under a public origin). */
-  twinUrl: string;
-  /** The Markdown after the front matter: an H1 title, then the content. */
-  body: string;
-  /** The whole file: front matter and body. */
-  markdown: string;
-  /** Notes only: the note's part of llms-full.txt. */
-  llmsFullSection?: string;
-}
+export type { Twin, TwinContext } from './types.ts';
 
 const t = (value: string): PhrasingContent => ({ type: 'text', value });
 const p = (...children: PhrasingContent[]): BlockContent => ({ type: 'paragraph', children });

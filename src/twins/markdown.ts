@@ -23,21 +23,10 @@ import remarkGfm from 'remark-gfm';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { rewriteLinks } from '../graph/rewrite-links.ts';
-import type { GraphEntry, SiteGraph } from '../graph/site-graph.ts';
-import type { DiskCache } from '../lib/disk-cache.ts';
-import type { Twin } from './entries.ts';
+import type { GraphEntry } from '../graph/site-graph.ts';
 import { siteAddress } from './routes.ts';
 import { twinStrings } from './strings.ts';
-
-export interface TwinContext {
-  graph: SiteGraph;
-  /** The site's base path, e.g. `/` or `/playbook`. */
-  base: string;
-  /** The public origin, or null: then addresses are root-relative. */
-  publicUrl: string | null;
-  /** Where notes' twins are kept between builds, with the twin code's version (src/twins/cache.ts); none in tests. */
-  cache?: { store: DiskCache<Twin>; version: string };
-}
+import type { TwinContext } from './types.ts';
 
 /** The part of mdast-util-mdx-jsx's element node that we read. */
 interface JsxElement {
