@@ -40,16 +40,10 @@ function run(step: BuildStep): Promise<StepResult> {
   });
 }
 
-/** Moves a staged folder into the output (a rename; a copy when they sit on different disks), or merges it into a folder that is there. */
-function place({ from, to, merge }: { from: string; to: string; merge?: boolean }) {
+/** Moves a staged folder into the output: a rename, or a copy when they sit on different disks. */
+function place({ from, to }: { from: string; to: string }) {
   // A step with nothing to write (a site without plays has no worksheets) leaves no folder.
   if (!fs.existsSync(from)) return;
-  if (merge) {
-    // Files that sit among the pages (notes/<id>.md beside notes/<id>/): copied in, keeping what is there.
-    fs.cpSync(from, to, { recursive: true });
-    fs.rmSync(from, { recursive: true, force: true });
-    return;
-  }
   fs.rmSync(to, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(to), { recursive: true });
   try {

@@ -42,7 +42,7 @@ export interface BuildStep {
    * (`astro build` empties the output folder when it starts), which is moved to
    * its place in the output once the phase is over.
    */
-  staged?: { from: string; to: string; merge?: boolean };
+  staged?: { from: string; to: string };
 }
 
 /** The staging folder for an output folder: a hidden sibling, so moving out of it is a rename. */
