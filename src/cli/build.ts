@@ -54,8 +54,8 @@ export type BuildLane = BuildStep[];
 /**
  * The build as phases of lanes: the lanes of a phase run side by side, the steps of a lane one
  * after another, the phases in order. Astro renders the pages on one core; the social images and
- * worksheets, which need only the content, share the other one after another at a lower priority,
- * so they do not slow the pages. The search index and the headers need the pages. The Markdown
+ * worksheets, which need only the content, share the other at a lower priority, so they do not
+ * slow the pages. The search index and the headers need the pages. The Markdown
  * twins come after the pages too: the content loader writes each note's twin from the tree it
  * renders (src/astro/loader.ts), so this step mostly reads them back; made beside the pages, the
  * twins process held its own copy of every tree while Astro was at its largest (1,000 notes: a
@@ -72,7 +72,8 @@ export function buildPhases(out: string, root = process.cwd()): BuildLane[][] {
   return [
     [
       [{ name: 'pages', args: [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out] }],
-      [beside('social images', 'social-images.ts', 'og', '--out'), beside('worksheets', 'worksheets.ts', 'worksheets', '--out')],
+      [beside('social images', 'social-images.ts', 'og', '--out')],
+      [beside('worksheets', 'worksheets.ts', 'worksheets', '--out')],
     ],
     [
       [{ name: 'search index', args: [script('search-index.ts'), '--site', out] }],
