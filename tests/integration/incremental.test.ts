@@ -53,6 +53,8 @@ describe('incremental builds', () => {
     const again = build(site, outDir);
     expect(again.output).toMatch(/rendered 0 of 6 notes/);
     expect(again.output).toMatch(/\/notes\/alpha-note\/index\.html \(restored\)/);
+    // The map's force layout is not run again either (src/pages/map/[...page].astro).
+    expect(again.output).toMatch(/\/map\/index\.html \(restored\)/);
   });
 
   it('after one body edit, renders that note and its pages again, and writes what a cold build writes', () => {
