@@ -16,15 +16,15 @@ interface StepResult {
   seconds: number;
 }
 
-/** The niceness of the steps that run beside the pages (0 is normal, 19 the lowest priority). */
+/** The niceness of the steps that give way to a longer one beside them (0 is normal, 19 the lowest priority). */
 const SIDE_STEP_PRIORITY = 10;
 
 function run(step: BuildStep): Promise<StepResult> {
   const started = performance.now();
   return new Promise((resolve) => {
     const child = spawn(process.execPath, step.args, { stdio: 'inherit' });
-    // Steps beside the pages yield the CPU to them: the pages are the longest step, so the build ends when they do.
-    if (step.staged && child.pid !== undefined) {
+    // The phase ends when its longest step does: the shorter ones beside it give way.
+    if (step.yields && child.pid !== undefined) {
       try {
         os.setPriority(child.pid, SIDE_STEP_PRIORITY);
       } catch {

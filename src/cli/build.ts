@@ -43,6 +43,11 @@ export interface BuildStep {
    * its place in the output once the phase is over.
    */
   staged?: { from: string; to: string };
+  /**
+   * Runs at a lower priority: it is shorter than the step its phase waits for (the pages, then the
+   * search index), so it gives way to that one.
+   */
+  yields?: boolean;
 }
 
 /** The staging folder for an output folder: a hidden sibling, so moving out of it is a rename. */
@@ -68,6 +73,7 @@ export function buildPhases(out: string, root = process.cwd()): BuildLane[][] {
     name,
     args: [script(file), flag, path.join(staging, folder)],
     staged: { from: path.join(staging, folder), to: path.join(out, folder) },
+    yields: true,
   });
   return [
     [
@@ -77,9 +83,9 @@ export function buildPhases(out: string, root = process.cwd()): BuildLane[][] {
     ],
     [
       [{ name: 'search index', args: [script('search-index.ts'), '--site', out] }],
-      [{ name: 'headers', args: [script('headers.ts'), '--site', out] }],
+      [{ name: 'headers', args: [script('headers.ts'), '--site', out], yields: true }],
       // Markdown twins sit beside the pages (notes/<id>.md) and at the root (llms.txt), written straight into the output.
-      [{ name: 'markdown twins', args: [script('twins.ts'), '--out', out] }],
+      [{ name: 'markdown twins', args: [script('twins.ts'), '--out', out], yields: true }],
     ],
   ];
 }
