@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionData, type CollectionName } from '../schema/index.ts';
 import { referencesOf } from '../schema/references.ts';
-import { loadContent, readDataFile, type RawDataFile, type RawEntry } from '../content/load.ts';
+import { listCollectionFiles, loadContent, readDataFile, type RawDataFile, type RawEntry } from '../content/load.ts';
 import { REDIRECTS_FILE } from '../schema/redirects.ts';
 import { EMPTY_REDIRECTS, resolveRedirects, type RedirectTable } from './redirects.ts';
 import { didYouMean } from '../util/nearest.ts';
@@ -418,13 +418,14 @@ export function loadSiteGraph(root: string, { fresh = false } = {}): SiteGraph {
   const cache = cacheOf();
   const cached = cache.get(root);
   if (cached && !fresh) return cached.graph;
+  // Stamped before they are read: a file saved while the graph loads then differs from its stamp,
+  // so its change event drops the graph. (Stamped after, the graph kept the old text for good.)
+  const stamps = new Map<string, string>();
+  const files = [...COLLECTION_NAMES.flatMap((collection) => listCollectionFiles(root, collection)), path.join(root, REDIRECTS_FILE)];
+  for (const file of files) stamps.set(file, stampOf(file) ?? '');
   const raws = loadContent(root);
   const redirects = readDataFile(root, REDIRECTS_FILE);
   const graph = buildSiteGraph(root, raws, { redirects });
-  const stamps = new Map<string, string>();
-  for (const raw of raws) stamps.set(raw.absolutePath, stampOf(raw.absolutePath) ?? '');
-  const redirectsPath = path.join(root, REDIRECTS_FILE);
-  stamps.set(redirectsPath, stampOf(redirectsPath) ?? '');
   cache.set(root, { graph, stamps });
   return graph;
 }
