@@ -17,6 +17,7 @@
  * returned unchanged.
  */
 import { zlibSync } from 'fflate';
+import { concatBytes } from '../../util/bytes.ts';
 
 /** Objects per object stream: the size qpdf uses, so a reader never inflates a long stream to reach one object. */
 const PER_STREAM = 100;
@@ -27,16 +28,6 @@ const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charC
 function byteString(bytes: Uint8Array): string {
   let out = '';
   for (let i = 0; i < bytes.length; i += 0x8000) out += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return out;
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.byteLength, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.byteLength;
-  }
   return out;
 }
 
@@ -125,7 +116,7 @@ export function packObjects(bytes: Uint8Array): Uint8Array {
       where.set(o.num, [2, num, k]);
     });
     const head = ascii(`${index.join(' ')}\n`);
-    streamObject(num, `/Type /ObjStm /N ${group.length} /First ${head.byteLength}`, zlibSync(concat([head, ...bodies]), { level: 9 }));
+    streamObject(num, `/Type /ObjStm /N ${group.length} /First ${head.byteLength}`, zlibSync(concatBytes([head, ...bodies]), { level: 9 }));
   }
   const xrefNum = next++;
   const size = next;
@@ -142,5 +133,5 @@ export function packObjects(bytes: Uint8Array): Uint8Array {
   const xrefAt = at;
   streamObject(xrefNum, `/Type /XRef /Size ${size} /W [1 ${width} 2] ${parsed.trailer}`, zlibSync(Uint8Array.from(rows), { level: 9 }));
   push(ascii(`startxref\n${xrefAt}\n%%EOF\n`));
-  return concat(parts);
+  return concatBytes(parts);
 }

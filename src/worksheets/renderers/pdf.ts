@@ -24,6 +24,7 @@ import { drawFooter, footerTop, qrObject, type QrObject } from '../pdf/footer.ts
 import type { PdfEngine } from '../pdf/engine.ts';
 import { escapeMetadata, setDocumentId, type Ref } from '../pdf/internals.ts';
 import { packObjects } from '../pdf/object-streams.ts';
+import { concatBytes } from '../../util/bytes.ts';
 import {
   artifact,
   child,
@@ -289,6 +290,18 @@ function drawList(s: State, parent: PDFKit.PDFStructureElement, block: Extract<B
   list.end();
 }
 
+/** The line under a table row, across the text column: heavier under the header than between rows. */
+function rowRule(s: State, y: number, width: number, color: string): void {
+  artifact(s.doc, () =>
+    s.doc
+      .lineWidth(width)
+      .strokeColor(color)
+      .moveTo(s.left, y)
+      .lineTo(s.left + s.width, y)
+      .stroke(),
+  );
+}
+
 /** Column widths: each column's natural width, then the spare room (or the shortfall) shared by the wide ones. */
 function columnWidths(s: State, columns: readonly string[], rows: readonly TableRow[], pad: number): number[] {
   const natural = columns.map(
@@ -328,14 +341,7 @@ function drawTable(s: State, parent: PDFKit.PDFStructureElement, block: Extract<
       block.columns.forEach((c, i) => leaf(doc, tr, 'TH', () => draw(c, i), { scope: 'Column' }));
       tr.end();
     }
-    artifact(doc, () =>
-      doc
-        .lineWidth(0.8)
-        .strokeColor(COLOR.box)
-        .moveTo(s.left, top + height)
-        .lineTo(s.left + s.width, top + height)
-        .stroke(),
-    );
+    rowRule(s, top + height, 0.8, COLOR.box);
     doc.y = top + height;
   };
   header(false);
@@ -356,14 +362,7 @@ function drawTable(s: State, parent: PDFKit.PDFStructureElement, block: Extract<
       ),
     );
     tr.end();
-    artifact(doc, () =>
-      doc
-        .lineWidth(0.4)
-        .strokeColor(COLOR.rule)
-        .moveTo(s.left, top + height)
-        .lineTo(s.left + s.width, top + height)
-        .stroke(),
-    );
+    rowRule(s, top + height, 0.4, COLOR.rule);
     doc.y = top + height;
   }
   table.end();
@@ -608,17 +607,6 @@ function layOutWell(engine: PdfEngine, document: WorksheetDocument, options: Ren
   return moved.pages <= laid.pages && moved.state.strays.length < laid.state.strays.length ? moved : laid;
 }
 
-/** Joins the chunks pdfkit emits (Uint8Arrays in both environments) into one array. */
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
-}
-
 export function renderPdfWith(engine: PdfEngine, document: WorksheetDocument, options: RenderOptions): Promise<Uint8Array> {
   const laid = layOutWell(engine, document, options);
   const { doc, state } = laid;
@@ -626,7 +614,7 @@ export function renderPdfWith(engine: PdfEngine, document: WorksheetDocument, op
   const done = new Promise<Uint8Array>((resolve, reject) => {
     doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
     // pdfkit leaves the structure tree, the widgets and the xref uncompressed: stored in object streams they take a fraction of the space.
-    doc.on('end', () => resolve(packObjects(concat(chunks))));
+    doc.on('end', () => resolve(packObjects(concatBytes(chunks))));
     doc.on('error', reject);
   });
   const qrCache = new Map<string, QrObject>();
