@@ -20,9 +20,9 @@ import {
 } from './schema/index.ts';
 
 const { contentDir, basePath, publicUrl } = readSiteConfig();
-// In a build the notes' Markdown twins are made from the trees the loader renders (src/astro/loader.ts).
-const twins = import.meta.env.PROD ? { publicUrl } : undefined;
-const loader = (collection: CollectionName) => playbookLoader({ collection, contentDir, base: basePath, ...(twins && { twins }) });
+// In a build the notes' Markdown twins are made from the trees the loader renders, and each rendered entry is
+// kept on disk for the next build's in-place body rebuild (src/astro/loader.ts).
+const loader = (collection: CollectionName) => playbookLoader({ collection, contentDir, base: basePath, build: { publicUrl } });
 
 // Each schema is named here (not looked up) so every collection keeps its own data type.
 export const collections = {

@@ -17,14 +17,13 @@
  * cached graph and every collection syncs again from the new one, so a new
  * title shows on the pages that link to it and a deleted note's page goes.
  */
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { codeVersion, releaseBodyTree } from '../graph/body.ts';
+import { releaseBodyTree } from '../graph/body.ts';
 import { forgetSiteGraph, isEntryOf, loadSiteGraph, type EntryOf, type SiteGraph } from '../graph/site-graph.ts';
 import { diskCache } from '../lib/disk-cache.ts';
-import { renderInputs } from '../markdown/render-inputs.ts';
+import { entryDigest, RENDERED_CACHE, rendererVersion, type KeptRendering } from '../markdown/entry-digest.ts';
 import { createStaticRenderer, type EntryRenderer } from '../markdown/render-static.ts';
 import { COLLECTIONS, type CollectionName } from '../schema/index.ts';
 import { TWIN_CACHE, twinCodeVersion } from '../twins/cache.ts';
@@ -37,26 +36,15 @@ export interface PlaybookLoaderOptions {
   /** The site's base path, which rendered links carry. */
   base: string;
   /**
-   * In a build, the public origin the Markdown twins are addressed under (null: root-relative).
-   * With it, each note rendered is also written as its twin into the twins' cache, from the same
-   * tree, so the twins step after the pages parses nothing (src/twins/cache.ts).
+   * What a build does besides filling the store (none in `astro dev`, which has a watcher):
+   * - `twins`: each note rendered is also written as its twin into the twins' cache, addressed
+   *   under `publicUrl` (null: root-relative), from the same tree, so the twins step after the
+   *   pages parses nothing (src/twins/cache.ts);
+   * - `keepRendered`: each rendered entry is kept on disk under its digest (RENDERED_CACHE), so the
+   *   next build can find that HTML in the pages and replace it when only a note's body changed
+   *   (src/rebuild/in-place.ts).
    */
-  twins?: { publicUrl: string | null };
-}
-
-/**
- * A hash of the code whose change changes rendered HTML (the reader, the graph, the Markdown
- * pipeline, the locked dependencies): the same version the body analyses are cached under.
- */
-export const rendererVersion = (root: string): string => codeVersion(root) ?? 'unversioned';
-
-/** The digest of one entry: its bytes, plus for rendered entries what its HTML reads and the renderer version. */
-export function entryDigest(graph: SiteGraph, key: string, renderer: string | null, base: string): string {
-  const entry = graph.entries.get(key);
-  if (!entry) throw new Error(`no entry ${key}`);
-  const hash = createHash('sha256').update(entry.raw.source);
-  if (renderer !== null) hash.update('\0').update(renderer).update('\0').update(base).update('\0').update(renderInputs(graph, entry));
-  return hash.digest('hex').slice(0, 32);
+  build?: { publicUrl: string | null };
 }
 
 /** Writes a note's twin into the twins' cache, as the twins step would key it; none when our code is not under `root`. */
@@ -88,7 +76,9 @@ export async function syncCollection(
   const renders = COLLECTIONS[collection].body;
   const version = renders ? rendererVersion(root) : null;
   let render: EntryRenderer | undefined;
-  const twins = options.twins && collection === 'notes' ? twinWriter(root, graph, base, options.twins.publicUrl) : undefined;
+  const build = options.build;
+  const twins = build && collection === 'notes' ? twinWriter(root, graph, base, build.publicUrl) : undefined;
+  const kept = build && renders ? diskCache<KeptRendering>(root, RENDERED_CACHE) : undefined;
   const keep = new Set<string>();
   let rendered = 0;
   const failures: string[] = [];
@@ -97,12 +87,19 @@ export async function syncCollection(
     // Invalid entries fail the build (src/integration.ts); in `astro dev` they show on the error page and keep their last good version.
     if (!isEntryOf(entry, collection) || entry.parseProblem || entry.safety.length > 0) continue;
     const digest = entryDigest(graph, entry.key, version, base);
-    if (context.store.get(entry.id)?.digest === digest) continue;
+    const stored = context.store.get(entry.id);
+    if (stored?.digest === digest) {
+      // Astro kept this entry from the last build; the disk copy may be gone (a deleted cache), so it is put back.
+      if (kept && stored.rendered && !kept.has(digest)) kept.set(digest, stored.rendered);
+      continue;
+    }
     const filePath = path.relative(root, entry.raw.absolutePath).split(path.sep).join('/');
     if (renders) {
       render ??= createStaticRenderer({ graph: () => graph, base });
       try {
-        context.store.set({ id: entry.id, data: entry.data, digest, filePath, rendered: await render(entry) });
+        const rendering = await render(entry);
+        context.store.set({ id: entry.id, data: entry.data, digest, filePath, rendered: rendering });
+        kept?.set(digest, rendering);
         rendered++;
         if (twins && isEntryOf(entry, 'notes')) twins(entry);
         releaseBodyTree(entry.raw);
@@ -128,11 +125,14 @@ export const syncReports = new Map<CollectionName, SyncReport>();
 
 export function playbookLoader(options: PlaybookLoaderOptions): Loader {
   const { collection, contentDir } = options;
+  // `astro dev` (the loader has a watcher) does only what the store needs. Told apart by the watcher, not
+  // by the mode: a build run with NODE_ENV=test (as the test runner's builds are) is still a build.
+  const { build: _build, ...devOptions } = options;
   return {
     name: 'playbook-loader',
     async load(context) {
       const sync = async () => {
-        const report = await syncCollection(context, options, loadSiteGraph(contentDir));
+        const report = await syncCollection(context, context.watcher ? devOptions : options, loadSiteGraph(contentDir));
         syncReports.set(collection, report);
         if (COLLECTIONS[collection].body) context.logger.info(`rendered ${report.rendered} of ${report.entries} ${collection}`);
         // The build has checked the content before loading it, so a failure here is a bug; the dev server shows the content errors in the browser.

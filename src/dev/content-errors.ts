@@ -7,6 +7,7 @@
 import { loadSiteGraph, type SiteGraph } from '../graph/site-graph.ts';
 import { isError, sortFindings, type Finding } from '../content/finding.ts';
 import { validateSite } from '../validate/index.ts';
+import { escapeHtml } from '../lib/escape-html.ts';
 
 const findingsByGraph = new WeakMap<SiteGraph, Finding[]>();
 
@@ -20,9 +21,6 @@ export function currentContentErrors(contentDir: string): Finding[] {
   }
   return errors;
 }
-
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char);
 
 /** A plain, self-contained HTML page listing the errors. Pure. */
 export function contentErrorPage(errors: readonly Finding[]): string {

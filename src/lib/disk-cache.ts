@@ -10,6 +10,8 @@ import path from 'node:path';
 
 export interface DiskCache<T> {
   get(key: string): T | undefined;
+  /** Whether a value is kept under `key`, without reading it. */
+  has(key: string): boolean;
   set(key: string, value: T): void;
 }
 
@@ -23,6 +25,9 @@ export function diskCache<T>(root: string, name: string): DiskCache<T> {
       } catch {
         return undefined;
       }
+    },
+    has(key) {
+      return fs.existsSync(fileOf(key));
     },
     set(key, value) {
       const file = fileOf(key);

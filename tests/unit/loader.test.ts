@@ -4,7 +4,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterAll, describe, expect, it } from 'vitest';
-import { rendererVersion, syncCollection, type PlaybookLoaderOptions } from '../../src/astro/loader.ts';
+import { syncCollection, type PlaybookLoaderOptions } from '../../src/astro/loader.ts';
+import { RENDERED_CACHE, rendererVersion, type KeptRendering } from '../../src/markdown/entry-digest.ts';
 import { loadSiteGraph } from '../../src/graph/site-graph.ts';
 import { diskCache, type DiskCache } from '../../src/lib/disk-cache.ts';
 import { TWIN_CACHE, twinCodeVersion } from '../../src/twins/cache.ts';
@@ -120,6 +121,38 @@ describe('the content loader renders only what changed', () => {
   });
 });
 
+describe('in a build, the loader keeps each rendered entry on disk under its digest (for src/rebuild/in-place.ts)', () => {
+  const setupKept = () => {
+    const dir = contentWithOverlay();
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kept-'));
+    dirs.push(dir, root);
+    const { entries, store } = fakeStore();
+    const context = { store, config: { root: pathToFileURL(`${root}/`) } } as unknown as Pick<LoaderContext, 'store' | 'config'>;
+    const graph = loadSiteGraph(dir, { fresh: true });
+    const kept = diskCache<KeptRendering>(root, RENDERED_CACHE);
+    return { entries, context, graph, kept, root, dir };
+  };
+
+  it('keeps what it renders, and puts back what Astro kept from the last build when the disk copy is gone', async () => {
+    const { entries, context, graph, kept, root, dir } = setupKept();
+    const options: PlaybookLoaderOptions = { collection: 'notes', contentDir: dir, base: '/', build: { publicUrl: null } };
+    expect((await syncCollection(context, options, graph)).rendered).toBeGreaterThan(3);
+    const stored = [...entries.values()];
+    for (const entry of stored) expect(kept.get(String(entry.digest))?.html, entry.id).toBe(entry.rendered?.html);
+
+    fs.rmSync(path.join(root, 'node_modules/.cache', RENDERED_CACHE), { recursive: true, force: true });
+    expect((await syncCollection(context, options, graph)).rendered).toBe(0);
+    for (const entry of stored) expect(kept.get(String(entry.digest))?.html, entry.id).toBe(entry.rendered?.html);
+  });
+
+  it('keeps nothing without the build option (as in `astro dev`)', async () => {
+    const { entries, context, graph, kept, dir } = setupKept();
+    await syncCollection(context, { collection: 'notes', contentDir: dir, base: '/' }, graph);
+    expect(entries.size).toBeGreaterThan(3);
+    for (const entry of entries.values()) expect(kept.has(String(entry.digest))).toBe(false);
+  });
+});
+
 describe('rendererVersion', () => {
   it('is a hash of the Markdown and graph code: another root with other code has another version', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'renderer-'));
@@ -141,11 +174,15 @@ describe('the content loader writes each note it renders as its Markdown twin, f
     const context = { store, config: { root: pathToFileURL(`${root}/`) } } as unknown as Pick<LoaderContext, 'store' | 'config'>;
     const publicUrl = 'https://twins.example';
     const graph = loadSiteGraph(dir, { fresh: true });
-    await syncCollection(context, { collection: 'notes', contentDir: dir, base: '/', twins: { publicUrl } }, graph);
+    await syncCollection(context, { collection: 'notes', contentDir: dir, base: '/', build: { publicUrl } }, graph);
 
     const made: string[] = [];
     const disk = diskCache<Twin>(root, TWIN_CACHE);
-    const counting: DiskCache<Twin> = { get: (key) => disk.get(key), set: (_key, twin) => void made.push(twin.id) };
+    const counting: DiskCache<Twin> = {
+      get: (key) => disk.get(key),
+      has: (key) => disk.has(key),
+      set: (_key, twin) => void made.push(twin.id),
+    };
     const version = twinCodeVersion(root) ?? '';
     const site = { title: 'T', description: 'D' };
     const fromCache = twinFiles(graph, { base: '/', publicUrl, site, cache: { store: counting, version } });

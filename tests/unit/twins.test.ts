@@ -128,6 +128,7 @@ describe('twins kept between builds (src/twins/cache.ts)', () => {
     const made: string[] = [];
     const store: DiskCache<Twin> = {
       get: (key) => kept.get(key),
+      has: (key) => kept.has(key),
       set: (key, twin) => {
         made.push(twin.id);
         kept.set(key, structuredClone(twin));

@@ -14,6 +14,8 @@
  * Pure string work on Astro's own output, which always quotes attributes with
  * double quotes.
  */
+import { escapeHtml } from '../../lib/escape-html.ts';
+
 // Astro may add its own attributes (a scoped-style id) to the markers.
 const REGION =
   /<template data-scope="([a-z0-9-]+)"(?: data-scope-title="([^"]*)")?[^>]*><\/template>([\s\S]*?)<template data-scope-end[^>]*><\/template>/g;
@@ -42,4 +44,17 @@ function landmarkNamer(title: string) {
     seen.set(label, count);
     return `${before}${label}: ${title}${count > 1 ? ` (${count})` : ''}${after}`;
   };
+}
+
+/** The scope of a chapter's ids: `n-<id>` for a note, `t-<id>` for a theme's essay. */
+export const chapterScope = (collection: 'notes' | 'themes', id: string): string => `${collection === 'notes' ? 'n' : 't'}-${id}`;
+
+/**
+ * A rendered body as a book page shows it once the middleware has run: what `scopeIds` makes of
+ * the body between its chapter's markers. The in-place rebuild (src/rebuild/in-place.ts) looks for it.
+ */
+export function scopedChapterBody(scope: string, title: string, html: string): string {
+  return scopeIds(
+    `<template data-scope="${scope}" data-scope-title="${escapeHtml(title)}"></template>${html}<template data-scope-end></template>`,
+  );
 }
