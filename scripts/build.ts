@@ -1,14 +1,22 @@
 #!/usr/bin/env node
-// Entry point of `npm run build`: runs the build phases in order and the steps of a
-// phase side by side (see src/cli/build.ts), reports how long each took, and stops
-// after the first phase with a failed step, with that step's exit code.
+// Entry point of `npm run build`. When only notes' bodies changed since the last complete build
+// into the same folder, puts their new HTML in place and runs only the steps that read bodies
+// (src/rebuild/in-place.ts); otherwise runs the build phases in order and the steps of a phase side by
+// side (src/cli/build.ts). Reports how long each took, and stops after the first phase with a
+// failed step, with that step's exit code.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCommand, type ParsedCommand } from '../src/cli/run.ts';
+import { isDeepStrictEqual } from 'node:util';
+import { rebuildInPlace } from '../src/rebuild/in-place.ts';
+import { contentFiles, forgetRecord, outputFingerprint, readRecord, recordFile, writeRecord } from '../src/rebuild/record.ts';
 import { buildCommand, buildPhases, siteUrlCheck, stagingFor, type BuildLane, type BuildStep } from '../src/cli/build.ts';
-import { siteUrlProblem } from '../src/config.ts';
+import { readSiteConfig, siteUrlProblem, type SiteConfig } from '../src/config.ts';
+import { formatIndexReport } from '../src/search/command.ts';
+import { buildSearchIndex, SearchIndexError, type IndexOptions } from '../src/search/indexer.ts';
+import { siteTwinFiles, updateTwins } from '../src/twins/write.ts';
 
 interface StepResult {
   step: BuildStep;
@@ -66,39 +74,110 @@ async function runLane(lane: BuildLane): Promise<StepResult[]> {
   return results;
 }
 
+/** Runs the phases in order, the lanes of each side by side; the exit code of the first failed step, or 0. */
+async function runPhases(phases: BuildLane[][], timings: string[]): Promise<number> {
+  for (const phase of phases) {
+    const results = (await Promise.all(phase.map(runLane))).flat();
+    const failed = results.filter((result) => result.code !== 0);
+    for (const { step, code } of failed) console.error(`build: the ${step.name} step failed (exit ${code}); later steps did not run.`);
+    if (failed[0]) return failed[0].code;
+    for (const { step, seconds } of results) {
+      if (step.staged) place(step.staged);
+      timings.push(`${step.name} ${seconds.toFixed(1)} s`);
+    }
+  }
+  return 0;
+}
+
+/** The search index step, run in this process over a graph already loaded; exits as the step would. */
+async function indexInProcess(options: IndexOptions, timings: string[]): Promise<number> {
+  const started = performance.now();
+  try {
+    console.log(formatIndexReport(await buildSearchIndex(options)));
+  } catch (error) {
+    if (!(error instanceof SearchIndexError)) throw error;
+    console.error(`search-index: ${error.message}`);
+    console.error('build: the search index step failed (exit 1).');
+    return 1;
+  }
+  timings.push(`search index ${secondsSince(started)} s`);
+  return 0;
+}
+
+const secondsSince = (started: number) => ((performance.now() - started) / 1000).toFixed(1);
+
 async function main({ flags }: ParsedCommand): Promise<number> {
   const site = siteUrlCheck(siteUrlProblem(), flags.public === true);
   if (site.level === 'error') {
     console.error(`build: ${site.message}`);
     return 2;
   }
+  let config: SiteConfig;
+  try {
+    config = readSiteConfig();
+  } catch (error) {
+    console.error(`build: ${(error as Error).message}`);
+    return 2;
+  }
   // Said first and again at the end, where it is not lost among the steps' output.
   if (site.level === 'warning') console.warn(`build: warning: ${site.message}`);
+  const root = process.cwd();
   const out = path.resolve(String(flags.out));
-  const staging = stagingFor(out);
-  fs.rmSync(staging, { recursive: true, force: true });
+  const shownOut = `${path.relative(root, out) || '.'}/`;
+  const record = recordFile(root, out, config.contentDir);
   const started = performance.now();
   const timings: string[] = [];
-  try {
-    for (const phase of buildPhases(out)) {
-      const results = (await Promise.all(phase.map(runLane))).flat();
-      const failed = results.filter((result) => result.code !== 0);
-      for (const { step, code } of failed) console.error(`build: the ${step.name} step failed (exit ${code}); later steps did not run.`);
-      if (failed[0]) return failed[0].code;
-      for (const { step, seconds } of results) {
-        if (step.staged) place(step.staged);
-        timings.push(`${step.name} ${seconds.toFixed(1)} s`);
-      }
+  const done = () => {
+    if (site.level === 'warning')
+      console.warn('build: warning: SITE_URL is not a public origin (see the first line); fine for a local look, not for publishing.');
+    console.log(`build: done in ${secondsSince(started)} s (${timings.join(', ')}) into ${shownOut}`);
+    return 0;
+  };
+
+  if (flags.full !== true) {
+    const warn = (line: string) => console.warn(`build: warning: ${line}`);
+    const inPlace = await rebuildInPlace({ root, out, config, recordFile: record, warn });
+    if (inPlace.kind === 'unchanged') {
+      console.log(`build: nothing changed since the last build (rendered 0 of ${inPlace.notes} notes); ${shownOut} is up to date.`);
+      timings.push(`checked ${secondsSince(started)} s`);
+      return done();
     }
+    if (inPlace.kind === 'bodies') {
+      console.log(
+        `build: only note bodies changed: rendered ${inPlace.rendered} of ${inPlace.notes} notes, put in place in ${inPlace.pages.join(', ')}.`,
+      );
+      timings.push(`in place ${secondsSince(started)} s`);
+      forgetRecord(record);
+      // The other readers of bodies, in this process, from the graph it has loaded: no step starts again.
+      const twinsStarted = performance.now();
+      const twins = updateTwins(siteTwinFiles(inPlace.graph, config, root), out);
+      timings.push(`markdown twins ${secondsSince(twinsStarted)} s (${twins.length} files)`);
+      const code = await indexInProcess({ siteDir: out, contentDir: config.contentDir, graph: inPlace.graph }, timings);
+      if (code !== 0) return code;
+      writeRecord(record, { ...inPlace.record, output: outputFingerprint(out) });
+      return done();
+    }
+    console.log(`build: running every step: ${inPlace.reason}.`);
+  }
+
+  // The folder is about to change: until this build completes, no record describes it.
+  forgetRecord(record);
+  const read = contentFiles(config.contentDir);
+  const pending = `${record}.pending`;
+  const staging = stagingFor(out);
+  fs.rmSync(staging, { recursive: true, force: true });
+  try {
+    const code = await runPhases(buildPhases(out, root, pending), timings);
+    if (code !== 0) return code;
+    const written = readRecord(pending);
+    // A file saved during the build may be in the pages but not in the record, or the other way round: keep no record then.
+    if (written && isDeepStrictEqual(written.files, read)) writeRecord(record, { ...written, output: outputFingerprint(out) });
+    else console.warn('build: the content changed during the build; the next build runs every step.');
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
+    fs.rmSync(pending, { force: true });
   }
-  if (site.level === 'warning')
-    console.warn('build: warning: SITE_URL is not a public origin (see the first line); fine for a local look, not for publishing.');
-  console.log(
-    `build: done in ${((performance.now() - started) / 1000).toFixed(1)} s (${timings.join(', ')}) into ${path.relative(process.cwd(), out) || '.'}/`,
-  );
-  return 0;
+  return done();
 }
 
 process.exitCode = await runCommand(buildCommand, main);

@@ -7,11 +7,7 @@ import { UsageError, type CommandSpec } from '../src/cli/args.ts';
 import { runCommand } from '../src/cli/run.ts';
 import { readSiteConfig } from '../src/config.ts';
 import { loadSiteGraph } from '../src/graph/site-graph.ts';
-import { ui } from '../src/lib/ui.ts';
-import { diskCache } from '../src/lib/disk-cache.ts';
-import { TWIN_CACHE, twinCodeVersion } from '../src/twins/cache.ts';
-import type { Twin } from '../src/twins/entries.ts';
-import { twinFiles, writeTwins } from '../src/twins/write.ts';
+import { siteTwinFiles, writeTwins } from '../src/twins/write.ts';
 
 const command: CommandSpec = {
   name: 'twins',
@@ -28,13 +24,7 @@ process.exitCode = await runCommand(command, ({ flags, positionals }) => {
   const config = readSiteConfig();
   const started = performance.now();
   const out = path.resolve(String(flags.out));
-  const version = twinCodeVersion(process.cwd());
-  const files = twinFiles(loadSiteGraph(config.contentDir), {
-    base: config.basePath,
-    publicUrl: config.publicUrl,
-    site: { title: ui.siteTitle, description: ui.siteDescription },
-    ...(version && { cache: { store: diskCache<Twin>(process.cwd(), TWIN_CACHE), version } }),
-  });
+  const files = siteTwinFiles(loadSiteGraph(config.contentDir), config, process.cwd());
   const report = writeTwins(files, out);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;

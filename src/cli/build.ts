@@ -14,6 +14,10 @@ export const buildCommand: CommandSpec = {
   flags: {
     out: { type: 'string', default: 'dist', value: 'DIR', description: 'output folder' },
     public: { type: 'boolean', description: 'fail unless SITE_URL is a public origin (the deploy workflow uses it)' },
+    full: {
+      type: 'boolean',
+      description: "run every step, even when only notes' bodies changed since the last build into the folder",
+    },
     help: { type: 'boolean', short: 'h', description: 'show this help' },
   },
 };
@@ -56,6 +60,34 @@ export const stagingFor = (out: string): string => path.join(path.dirname(out), 
 /** Steps run one after another. */
 export type BuildLane = BuildStep[];
 
+/** The build's steps. */
+type StepName = 'pages' | 'socialImages' | 'worksheets' | 'searchIndex' | 'headers' | 'twins';
+
+function steps(out: string, root: string): Record<StepName, BuildStep> & { record: (to: string) => BuildStep } {
+  const staging = stagingFor(out);
+  const script = (name: string) => path.join(root, 'scripts', name);
+  const beside = (name: string, file: string, folder: string): BuildStep => ({
+    name,
+    args: [script(file), '--out', path.join(staging, folder)],
+    staged: { from: path.join(staging, folder), to: path.join(out, folder) },
+    yields: true,
+  });
+  return {
+    pages: { name: 'pages', args: [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out] },
+    socialImages: beside('social images', 'social-images.ts', 'og'),
+    worksheets: beside('worksheets', 'worksheets.ts', 'worksheets'),
+    searchIndex: { name: 'search index', args: [script('search-index.ts'), '--site', out] },
+    headers: { name: 'headers', args: [script('headers.ts'), '--site', out], yields: true },
+    // Markdown twins sit beside the pages (notes/<id>.md) and at the root (llms.txt), written straight into the output.
+    twins: { name: 'markdown twins', args: [script('twins.ts'), '--out', out], yields: true },
+    record: (to: string): BuildStep => ({
+      name: 'build record',
+      args: [script('build-record.ts'), '--out', out, '--to', to],
+      yields: true,
+    }),
+  };
+}
+
 /**
  * The build as phases of lanes: the lanes of a phase run side by side, the steps of a lane one
  * after another, the phases in order. Astro renders the pages on one core; the social images and
@@ -64,28 +96,13 @@ export type BuildLane = BuildStep[];
  * twins come after the pages too: the content loader writes each note's twin from the tree it
  * renders (src/astro/loader.ts), so this step mostly reads them back; made beside the pages, the
  * twins process held its own copy of every tree while Astro was at its largest (1,000 notes: a
- * summed peak of 1.35-1.7 GB, above Starlight's 1.2 GB).
+ * summed peak of 1.35-1.7 GB, above Starlight's 1.2 GB). Last, at a low priority, the build
+ * writes down what it read into `record` (src/rebuild/record.ts), for the next build's plan.
  */
-export function buildPhases(out: string, root = process.cwd()): BuildLane[][] {
-  const staging = stagingFor(out);
-  const script = (name: string) => path.join(root, 'scripts', name);
-  const beside = (name: string, file: string, folder: string, flag: string): BuildStep => ({
-    name,
-    args: [script(file), flag, path.join(staging, folder)],
-    staged: { from: path.join(staging, folder), to: path.join(out, folder) },
-    yields: true,
-  });
+export function buildPhases(out: string, root: string, record: string): BuildLane[][] {
+  const step = steps(out, root);
   return [
-    [
-      [{ name: 'pages', args: [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out] }],
-      [beside('social images', 'social-images.ts', 'og', '--out')],
-      [beside('worksheets', 'worksheets.ts', 'worksheets', '--out')],
-    ],
-    [
-      [{ name: 'search index', args: [script('search-index.ts'), '--site', out] }],
-      [{ name: 'headers', args: [script('headers.ts'), '--site', out], yields: true }],
-      // Markdown twins sit beside the pages (notes/<id>.md) and at the root (llms.txt), written straight into the output.
-      [{ name: 'markdown twins', args: [script('twins.ts'), '--out', out], yields: true }],
-    ],
+    [[step.pages], [step.socialImages], [step.worksheets]],
+    [[step.searchIndex], [step.headers, step.record(record)], [step.twins]],
   ];
 }

@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { loadSiteGraph } from '../graph/site-graph.ts';
+import { loadSiteGraph, type SiteGraph } from '../graph/site-graph.ts';
 import { pageProblem, tagPage } from './html.ts';
 import { countByType, recordFilters, recordMeta, SearchRecordError, searchRecords } from './records.ts';
 import type { SearchRecord, SearchType } from './types.ts';
@@ -35,6 +35,8 @@ export interface IndexOptions {
   siteDir: string;
   /** The content folder the site was built from. */
   contentDir: string;
+  /** Its graph, when the caller has loaded it already (the in-place rebuild, src/rebuild/in-place.ts). */
+  graph?: SiteGraph;
 }
 
 export interface IndexReport {
@@ -147,13 +149,13 @@ async function startIndex(): Promise<pagefind.PagefindIndex> {
 }
 
 /** Indexes the built site in `siteDir`. Throws SearchIndexError with a cause; never exits the process. */
-export async function buildSearchIndex({ siteDir, contentDir }: IndexOptions): Promise<IndexReport> {
+export async function buildSearchIndex({ siteDir, contentDir, graph: loaded }: IndexOptions): Promise<IndexReport> {
   const started = performance.now();
   if (!fs.existsSync(path.join(siteDir, 'index.html'))) {
     throw new SearchIndexError(`no built site in ${siteDir}: run \`npm run build\` first, or pass the folder with --site.`);
   }
   let records: SearchRecord[];
-  const graph = loadSiteGraph(contentDir, { fresh: true });
+  const graph = loaded ?? loadSiteGraph(contentDir, { fresh: true });
   try {
     records = searchRecords(graph);
   } catch (error) {

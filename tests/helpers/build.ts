@@ -30,14 +30,15 @@ export function buildEnv(contentDir: string): NodeJS.ProcessEnv {
  * Builds `contentDir` into a fresh temporary folder with the same pipeline as
  * `npm run build` (pages, search index, worksheets). Never throws on a failed
  * build: check `status`. Pass `outDir` to build again into the same folder (an
- * incremental build).
+ * incremental build); `args` are more flags, such as `--full`.
  */
 export function buildSite(
   contentDir: string,
   env: Record<string, string> = {},
   outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'playbook-dist-')),
+  args: readonly string[] = [],
 ): BuildResult {
-  const result = spawnSync(process.execPath, [BUILD, '--out', outDir], {
+  const result = spawnSync(process.execPath, [BUILD, '--out', outDir, ...args], {
     cwd: ROOT,
     env: { ...buildEnv(contentDir), ...env },
     encoding: 'utf8',

@@ -16,8 +16,12 @@ const site = contentWithOverlay();
 cleanup.push(site);
 let outDir = '';
 
+/**
+ * Every step, every time (`--full`): these tests are about what Astro keeps and renders again. The
+ * build that only puts note bodies in place has tests of its own (in-place.test.ts).
+ */
 function build(contentDir: string, into?: string, env: Record<string, string> = {}) {
-  const result = buildSite(contentDir, env, into);
+  const result = buildSite(contentDir, env, into, ['--full']);
   if (!into) cleanup.push(result.outDir);
   expect(result.status, result.output).toBe(0);
   return result;

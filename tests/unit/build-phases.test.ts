@@ -7,15 +7,19 @@ import { describe, expect, it } from 'vitest';
 import { buildPhases, stagingFor } from '../../src/cli/build.ts';
 
 const out = path.resolve('/tmp/site-out');
-const phases = buildPhases(out, '/repo');
+const record = path.resolve('/tmp/record.pending');
+const phases = buildPhases(out, '/repo', record);
 const steps = phases.flat(2);
 
 describe('the build phases', () => {
   it('render the pages first, then index them; each step once', () => {
     expect(phases.map((phase) => phase.flat().map((step) => step.name))).toEqual([
       ['pages', 'social images', 'worksheets'],
-      ['search index', 'headers', 'markdown twins'],
+      ['search index', 'headers', 'build record', 'markdown twins'],
     ]);
+    // The record follows the headers, the shortest step after the pages, so its lane still ends before the search index.
+    expect(phases[1]?.[1]?.map((step) => step.name)).toEqual(['headers', 'build record']);
+    expect(phases[1]?.[1]?.[1]?.args).toEqual(expect.arrayContaining(['--to', record, '--out', out]));
   });
 
   it('in each phase, every step but the one the phase waits for gives way to it', () => {

@@ -1,0 +1,140 @@
+/**
+ * The record of the last complete build into an output folder: what it was
+ * built from (the code, the settings, every content file, each rendered
+ * entry's digest, the catalogue) and a fingerprint of what it left in the
+ * folder. The next build compares the content with it (./plan.ts) to find out
+ * whether it can put new note bodies into the pages in place (./in-place.ts)
+ * instead of running every step.
+ *
+ * Kept in `node_modules/.cache/playbook-build/`, one file per output and
+ * content folder; deleting it only makes the next build a full one.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'astro/zod';
+import { codeVersion } from '../graph/body.ts';
+import { catalogueDigest } from '../graph/catalogue.ts';
+import type { SiteGraph } from '../graph/site-graph.ts';
+import type { SiteConfig } from '../config.ts';
+import { entryDigest, rendererVersion } from '../markdown/entry-digest.ts';
+import { COLLECTIONS } from '../schema/index.ts';
+
+/** Bumped when the record's shape or meaning changes: an older record then never matches. */
+export const RECORD_FORMAT = 1;
+
+/** What a build read: the part of the record computed from the content. */
+export interface ContentState {
+  /** Every file under the content folder (path relative to it, with `/`) → SHA-256 of its bytes. */
+  files: Record<string, string>;
+  /** The catalogue digest (src/graph/catalogue.ts): every entry's data, route and links, but no body. */
+  catalogue: string;
+  /** Each entry with a rendered body (notes, themes), by key → its digest (src/markdown/entry-digest.ts). */
+  digests: Record<string, string>;
+}
+
+export interface BuildRecord extends ContentState {
+  format: number;
+  /** The build's code: src/, scripts/, public/, the Astro config and the locked dependencies. */
+  code: string;
+  /** The site settings (SITE_URL, BASE_PATH, REPO_URL, …) and the output folder. */
+  settings: string;
+  /** A fingerprint of every file in the output folder as the build left it (./record.ts `outputFingerprint`). */
+  output: string;
+}
+
+/** Everything whose change can change what the build writes, apart from the content. */
+const BUILD_CODE = ['src', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
+
+export const buildCodeVersion = (root: string): string => codeVersion(root, BUILD_CODE) ?? 'unversioned';
+
+export const settingsDigest = (config: SiteConfig, out: string): string =>
+  createHash('sha256')
+    .update(JSON.stringify({ config, out: path.resolve(out) }))
+    .digest('hex')
+    .slice(0, 32);
+
+/** Where the record of builds of `contentDir` into `out` is kept. */
+export function recordFile(root: string, out: string, contentDir: string): string {
+  const name = createHash('sha256')
+    .update(`${path.resolve(out)}\0${path.resolve(contentDir)}`)
+    .digest('hex')
+    .slice(0, 24);
+  return path.join(root, 'node_modules/.cache/playbook-build', `${name}.json`);
+}
+
+/** Files under `dir`, relative with `/`, sorted; symbolic links and other non-files are listed too, as such. */
+function walk(dir: string): { relative: string; absolute: string; file: boolean }[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((dirent) => !dirent.isDirectory())
+    .map((dirent) => {
+      const absolute = path.join(dirent.parentPath, dirent.name);
+      return { relative: path.relative(dir, absolute).split(path.sep).join('/'), absolute, file: dirent.isFile() };
+    })
+    .sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0));
+}
+
+/**
+ * Every file of the output folder with its size and modification time, hashed: any step that wrote,
+ * removed or touched a file since changes it. Empty folder or none: a fixed value no build leaves.
+ */
+export function outputFingerprint(out: string): string {
+  const hash = createHash('sha256');
+  for (const { relative, absolute } of walk(out)) {
+    const stat = fs.lstatSync(absolute);
+    hash.update(`${relative}\0${stat.size}\0${stat.mtimeMs}\n`);
+  }
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** Every file under the content folder with a hash of its bytes (a link or other non-file is marked, never followed). */
+export function contentFiles(contentDir: string): Record<string, string> {
+  return Object.fromEntries(
+    walk(contentDir).map(({ relative, absolute, file }) => [
+      relative,
+      file ? createHash('sha256').update(fs.readFileSync(absolute)).digest('hex').slice(0, 32) : 'not-a-file',
+    ]),
+  );
+}
+
+/** What a build of this graph reads: the content files, the catalogue and each rendered entry's digest. */
+export function contentState(graph: SiteGraph, root: string, base: string): ContentState {
+  const renderer = rendererVersion(root);
+  const digests: Record<string, string> = {};
+  for (const [key, entry] of graph.entries) {
+    if (COLLECTIONS[entry.collection].body) digests[key] = entryDigest(graph, key, renderer, base);
+  }
+  return { files: contentFiles(graph.root), catalogue: catalogueDigest(graph), digests };
+}
+
+const recordSchema = z.object({
+  format: z.literal(RECORD_FORMAT),
+  code: z.string(),
+  settings: z.string(),
+  output: z.string(),
+  files: z.record(z.string(), z.string()),
+  catalogue: z.string(),
+  digests: z.record(z.string(), z.string()),
+});
+
+/** The record in `file`, or undefined when there is none, it cannot be read, or it has another shape or format. */
+export function readRecord(file: string): BuildRecord | undefined {
+  try {
+    const parsed = recordSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the record whole, then renames it into place, so a reader never sees half of it. */
+export function writeRecord(file: string, record: BuildRecord): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, JSON.stringify(record));
+  fs.renameSync(temporary, file);
+}
+
+export const forgetRecord = (file: string): void => fs.rmSync(file, { force: true });
