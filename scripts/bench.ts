@@ -80,9 +80,13 @@ async function main({ flags }: ParsedCommand) {
       if (kind === 'cold') {
         fs.rmSync(ourOut, { recursive: true, force: true });
         fs.rmSync(path.join(root, 'node_modules/.astro'), { recursive: true, force: true });
-        // Our caches that survive real builds (body analyses, social images) are keyed by content hash; a cold build starts without them.
-        fs.rmSync(path.join(root, 'node_modules/.cache/playbook-bodies'), { recursive: true, force: true });
-        if (!flags.warm) fs.rmSync(path.join(root, 'node_modules/.cache/og'), { recursive: true, force: true });
+        // Our caches that survive real builds (body analyses, rendered entries, twins, build records, social images)
+        // are keyed by what they were made from; a cold build starts without them.
+        const caches = path.join(root, 'node_modules/.cache');
+        for (const name of fs.existsSync(caches) ? fs.readdirSync(caches) : []) {
+          if (name.startsWith('playbook-') || (name === 'og' && !flags.warm))
+            fs.rmSync(path.join(caches, name), { recursive: true, force: true });
+        }
       }
       // The same pipeline as `npm run build`: pages with social images and worksheets beside them, then the search index.
       const run = await timed(`"${node}" scripts/build.ts --out "${ourOut}"`, {
