@@ -51,8 +51,9 @@ export interface PlaybookLoaderOptions {
 function twinWriter(root: string, graph: SiteGraph, base: string, publicUrl: string | null) {
   const version = twinCodeVersion(root);
   if (!version) return undefined;
-  const context = { graph, base, publicUrl, cache: { store: diskCache<Twin>(root, TWIN_CACHE), version } };
-  return (note: EntryOf<'notes'>) => void keptNoteTwin(context, note);
+  const store = diskCache<Twin>(root, TWIN_CACHE);
+  const context = { graph, base, publicUrl, cache: { store, version } };
+  return { write: (note: EntryOf<'notes'>) => void keptNoteTwin(context, note), flush: () => store.flush() };
 }
 
 /** Counts per sync, kept for the build's report and for tests. */
@@ -101,7 +102,7 @@ export async function syncCollection(
         context.store.set({ id: entry.id, data: entry.data, digest, filePath, rendered: rendering });
         kept?.set(digest, rendering);
         rendered++;
-        if (twins && isEntryOf(entry, 'notes')) twins(entry);
+        if (twins && isEntryOf(entry, 'notes')) twins.write(entry);
         releaseBodyTree(entry.raw);
       } catch (error) {
         // One entry that cannot render (a link broken by an edit in `astro dev`) keeps its last good HTML; the others go on.
@@ -117,6 +118,8 @@ export async function syncCollection(
     context.store.delete(id);
     removed++;
   }
+  // The caches are written in the background; a sync is over when they are on disk.
+  await Promise.all([kept?.flush(), twins?.flush()]);
   return { collection, entries: keep.size, rendered, removed, failures };
 }
 

@@ -141,6 +141,7 @@ export async function rebuildInPlace(options: InPlaceOptions): Promise<InPlaceRe
     fs.renameSync(temporary, file);
   }
   for (const [digest, rendering] of renderings) kept.set(digest, rendering);
+  await kept.flush();
   return {
     kind: 'bodies',
     notes,

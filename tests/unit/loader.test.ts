@@ -182,6 +182,7 @@ describe('the content loader writes each note it renders as its Markdown twin, f
       get: (key) => disk.get(key),
       has: (key) => disk.has(key),
       set: (_key, twin) => void made.push(twin.id),
+      flush: () => Promise.resolve(),
     };
     const version = twinCodeVersion(root) ?? '';
     const site = { title: 'T', description: 'D' };

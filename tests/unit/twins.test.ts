@@ -133,6 +133,7 @@ describe('twins kept between builds (src/twins/cache.ts)', () => {
         made.push(twin.id);
         kept.set(key, structuredClone(twin));
       },
+      flush: () => Promise.resolve(),
     };
     return { store, made };
   };
