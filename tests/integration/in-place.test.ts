@@ -9,7 +9,9 @@ import { contentWithOverlay } from '../helpers/fixtures.ts';
  * notes' bodies changed since the last complete build into the same folder, it
  * rewrites the pages that show them, the twins and the search index, and what it
  * leaves is what a cold build of the same content writes, byte for byte. Any
- * other change runs every step, and says why.
+ * other change runs every step, and says why: which changes those are is the
+ * plan's unit test (tests/unit/in-place-rebuild.test.ts), and a title change
+ * through Astro is incremental.test.ts.
  */
 const cleanup: string[] = [];
 afterAll(() => cleanup.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
@@ -101,14 +103,6 @@ describe('the in-place rebuild of note bodies', () => {
     expectBuilt(rebuilt);
     expect(rebuilt.output).toMatch(/running every step: the headings or reading time of notes\/gamma-note changed/);
     expect(fs.readFileSync(path.join(outDir, 'notes/gamma-note/index.html'), 'utf8')).toContain('A heading added for the rebuild');
-  });
-
-  it('after a title changes (other pages show it), runs every step', () => {
-    edit('notes/alpha-note.mdx', (text) => text.replace(/^title: .*$/m, 'title: Alpha, renamed for the rebuild'));
-    const rebuilt = build(site, outDir);
-    expectBuilt(rebuilt);
-    expect(rebuilt.output).toMatch(/running every step: a note's data, links or the sentence around a link changed/);
-    expect(fs.readFileSync(path.join(outDir, 'notes/gamma-note/index.html'), 'utf8')).toContain('Alpha, renamed for the rebuild');
   });
 
   it('after a file of the output changed or went, runs every step and puts it back', () => {
