@@ -37,7 +37,7 @@ export interface BuildRecord extends ContentState {
   format: number;
   /** The build's code: src/, scripts/, public/, the Astro config and the locked dependencies. */
   code: string;
-  /** The site settings (SITE_URL, BASE_PATH, REPO_URL, …) and the output folder. */
+  /** The site settings (SITE_URL, BASE_PATH, REPO_URL, …), SOURCE_DATE_EPOCH and the output folder. */
   settings: string;
   /** A fingerprint of every file in the output folder as the build left it (./record.ts `outputFingerprint`). */
   output: string;
@@ -48,9 +48,16 @@ const BUILD_CODE = ['src', 'scripts', 'public', 'astro.config.mjs', 'package.jso
 
 export const buildCodeVersion = (root: string): string => codeVersion(root, BUILD_CODE) ?? 'unversioned';
 
-export const settingsDigest = (config: SiteConfig, out: string): string =>
+/**
+ * What the build reads from the environment beyond the site settings (`SiteConfig`: SITE_URL,
+ * BASE_PATH, CONTENT_DIR, REPO_URL): the PDFs' creation date, which the worksheets and the
+ * composer's pack data carry. tests/unit/in-place-rebuild.test.ts lists every variable the code reads.
+ */
+export const BUILD_ENVIRONMENT = ['SOURCE_DATE_EPOCH'] as const;
+
+export const settingsDigest = (config: SiteConfig, out: string, env: Record<string, string | undefined> = process.env): string =>
   createHash('sha256')
-    .update(JSON.stringify({ config, out: path.resolve(out) }))
+    .update(JSON.stringify({ config, out: path.resolve(out), env: BUILD_ENVIRONMENT.map((name) => env[name] ?? null) }))
     .digest('hex')
     .slice(0, 32);
 

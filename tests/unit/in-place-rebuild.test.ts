@@ -8,11 +8,14 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { planRebuild, recordMismatch } from '../../src/rebuild/plan.ts';
 import { replaceOnce } from '../../src/rebuild/in-place.ts';
+import { readSiteConfig } from '../../src/config.ts';
 import {
+  BUILD_ENVIRONMENT,
   contentFiles,
   outputFingerprint,
   readRecord,
   RECORD_FORMAT,
+  settingsDigest,
   writeRecord,
   type BuildRecord,
   type ContentState,
@@ -97,6 +100,33 @@ describe('replaceOnce', () => {
 });
 
 describe('the build record', () => {
+  it('tells settings apart: the site settings, the output folder and SOURCE_DATE_EPOCH (the PDFs carry it)', () => {
+    const env = { SITE_URL: 'https://playbook.example', SOURCE_DATE_EPOCH: '1700000000' };
+    const config = readSiteConfig(env);
+    const base = settingsDigest(config, '/tmp/out', env);
+    expect(settingsDigest(readSiteConfig(env), '/tmp/out', { ...env })).toBe(base);
+    expect(settingsDigest(config, '/tmp/out', { ...env, SOURCE_DATE_EPOCH: '1800000000' })).not.toBe(base);
+    expect(settingsDigest(config, '/tmp/other', env)).not.toBe(base);
+    expect(settingsDigest(readSiteConfig({ ...env, REPO_URL: 'https://github.com/example/playbook' }), '/tmp/out', env)).not.toBe(base);
+  });
+
+  it('knows every variable of the environment the code reads: each is a site setting, in the record, or read by no build step', () => {
+    const files = ['src', 'scripts'].flatMap((dir) =>
+      fs
+        .readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((dirent) => dirent.isFile() && /\.(ts|astro|mjs)$/.test(dirent.name))
+        .map((dirent) => path.join(dirent.parentPath, dirent.name)),
+    );
+    const read = new Set(
+      files.flatMap((file) => [...fs.readFileSync(file, 'utf8').matchAll(/(?<!meta\.)\benv\.([A-Z][A-Z0-9_]+)/g)].map((m) => m[1] ?? '')),
+    );
+    const siteSettings = ['SITE_URL', 'BASE_PATH', 'CONTENT_DIR', 'REPO_URL'];
+    // Read by tools that are not build steps: the PDF printer's browser, the local server's port, the checker's
+    // source texts, the dev benchmark's log. (`import.meta.env` is Astro's mode, not the environment.)
+    const notTheBuild = ['CHROMIUM_PATH', 'PORT', 'SOURCES_DIR', 'BENCH_DEV_LOG'];
+    expect([...read].sort()).toEqual([...siteSettings, ...BUILD_ENVIRONMENT, ...notTheBuild].sort());
+  });
+
   it('is read back as written, and not at all when it is broken or of another format', () => {
     const file = path.join(tempDir(), 'sub', 'record.json');
     expect(readRecord(file)).toBeUndefined();
