@@ -36,12 +36,12 @@ export interface PlaybookLoaderOptions {
   /** The site's base path, which rendered links carry. */
   base: string;
   /**
-   * What a build does besides filling the store (none in `astro dev`, which has a watcher):
-   * - `twins`: each note rendered is also written as its twin into the twins' cache, addressed
-   *   under `publicUrl` (null: root-relative), from the same tree, so the twins step after the
-   *   pages parses nothing (src/twins/cache.ts);
-   * - `keepRendered`: each rendered entry is kept on disk under its digest (RENDERED_CACHE), so the
-   *   next build can find that HTML in the pages and replace it when only a note's body changed
+   * What a build does besides filling the store; ignored in `astro dev`, where the loader has a watcher:
+   * - each note rendered is also written as its Markdown twin into the twins' cache, addressed under
+   *   `publicUrl` (null: root-relative), from the same tree, so the twins step after the pages
+   *   parses nothing (src/twins/cache.ts);
+   * - each rendered entry is kept on disk under its digest (RENDERED_CACHE), so the next build can
+   *   find that HTML in the pages and replace it when only a note's body changed
    *   (src/rebuild/in-place.ts).
    */
   build?: { publicUrl: string | null };
