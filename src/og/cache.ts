@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { OgCard } from './cards.ts';
 import { ogFonts } from './fonts.ts';
 import { OG_DESIGN_VERSION, renderCard } from './render.ts';
+import { writeFileAtomic } from '../util/write-file-atomic.ts';
 
 export const OG_CACHE_DIR = path.resolve('node_modules/.cache/og');
 
@@ -57,11 +58,8 @@ export async function cachedCardPng(card: OgCard, host: string, { dir = OG_CACHE
   }
   const png = await render(card, host);
   try {
-    fs.mkdirSync(dir, { recursive: true });
     // Write then rename: two builds running side by side never read half a file.
-    const temp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(temp, png);
-    fs.renameSync(temp, file);
+    writeFileAtomic(file, png);
   } catch {
     // A read-only node_modules still builds, just without the cache.
   }

@@ -23,6 +23,7 @@ import { isEntryOf, loadSiteGraph, type SiteGraph } from '../graph/site-graph.ts
 import { diskCache } from '../lib/disk-cache.ts';
 import { RENDERED_CACHE, type KeptRendering } from '../markdown/entry-digest.ts';
 import { createStaticRenderer } from '../markdown/render-static.ts';
+import { writeFileAtomic } from '../util/write-file-atomic.ts';
 import { validateSite } from '../validate/index.ts';
 import { planRebuild, recordMismatch } from './plan.ts';
 import {
@@ -134,12 +135,8 @@ export async function rebuildInPlace(options: InPlaceOptions): Promise<InPlaceRe
     if (problem) return full(`${key}: ${problem}`);
     renderings.push([state.digests[key] ?? '', after]);
   }
-  for (const [file, text] of pages) {
-    // Whole, then renamed into place: a reader (the server of `npm start`) never gets half a page.
-    const temporary = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, text);
-    fs.renameSync(temporary, file);
-  }
+  // Whole, then renamed into place: a reader (the server of `npm start`) never gets half a page.
+  for (const [file, text] of pages) writeFileAtomic(file, text);
   for (const [digest, rendering] of renderings) kept.set(digest, rendering);
   await kept.flush();
   return {

@@ -19,6 +19,7 @@ import type { SiteGraph } from '../graph/site-graph.ts';
 import type { SiteConfig } from '../config.ts';
 import { entryDigest, rendererVersion } from '../markdown/entry-digest.ts';
 import { COLLECTIONS } from '../schema/index.ts';
+import { writeFileAtomic } from '../util/write-file-atomic.ts';
 
 /** Bumped when the record's shape or meaning changes: an older record then never matches. */
 export const RECORD_FORMAT = 1;
@@ -136,12 +137,7 @@ export function readRecord(file: string): BuildRecord | undefined {
   }
 }
 
-/** Writes the record whole, then renames it into place, so a reader never sees half of it. */
-export function writeRecord(file: string, record: BuildRecord): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, JSON.stringify(record));
-  fs.renameSync(temporary, file);
-}
+/** Writes the record whole, so a reader never sees half of it. */
+export const writeRecord = (file: string, record: BuildRecord): void => writeFileAtomic(file, JSON.stringify(record));
 
 export const forgetRecord = (file: string): void => fs.rmSync(file, { force: true });

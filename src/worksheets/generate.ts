@@ -4,25 +4,11 @@
  * a temporary name and renamed into place, so a failure never leaves a partial
  * file. Each stage returns what it produced.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { PlannedFile } from './plan.ts';
+import { writeFileAtomic } from '../util/write-file-atomic.ts';
 
 export { planPackFiles, planPlayFiles, type PlannedFile, type PlanOptions } from './plan.ts';
-
-/** Writes `data` to `file` through a temporary file in the same folder, so readers never see half a file. */
-export function writeFileAtomic(file: string, data: Uint8Array): void {
-  const dir = path.dirname(file);
-  fs.mkdirSync(dir, { recursive: true });
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(temp, data);
-    fs.renameSync(temp, file);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
-}
 
 export interface WrittenFile extends Omit<PlannedFile, 'document' | 'renderer'> {
   /** Absolute path on disk. */

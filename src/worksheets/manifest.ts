@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { WrittenFile } from './generate.ts';
-import { writeFileAtomic } from './generate.ts';
+import { writeFileAtomic } from '../util/write-file-atomic.ts';
 
 export const MANIFEST = 'index.json';
 
