@@ -14,6 +14,7 @@ import { rebuildInPlace } from '../src/rebuild/in-place.ts';
 import { contentFiles, forgetRecord, outputFingerprint, readRecord, recordFile, writeRecord } from '../src/rebuild/record.ts';
 import { buildCommand, buildPhases, siteUrlCheck, stagingFor, type BuildLane, type BuildStep } from '../src/cli/build.ts';
 import { readSiteConfig, siteUrlProblem, type SiteConfig } from '../src/config.ts';
+import { CACHE_MAX_AGE_DAYS, pruneCaches } from '../src/lib/cache-prune.ts';
 import { formatIndexReport } from '../src/search/command.ts';
 import { buildSearchIndex, SearchIndexError, type IndexOptions } from '../src/search/indexer.ts';
 import { siteTwinFiles, updateTwins } from '../src/twins/write.ts';
@@ -173,6 +174,11 @@ async function main({ flags }: ParsedCommand): Promise<number> {
     // A file saved during the build may be in the pages but not in the record, or the other way round: keep no record then.
     if (written && isDeepStrictEqual(written.files, read)) writeRecord(record, { ...written, output: outputFingerprint(out) });
     else console.warn('build: the content changed during the build; the next build runs every step.');
+    const pruned = pruneCaches(root);
+    if (pruned.files > 0)
+      console.log(
+        `build: removed ${pruned.files} cached values (${(pruned.bytes / 1024 / 1024).toFixed(1)} MB) that no build has used for ${CACHE_MAX_AGE_DAYS} days.`,
+      );
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
     fs.rmSync(pending, { force: true });

@@ -11,6 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { touch } from './cache-prune.ts';
 
 export interface DiskCache<T> {
   get(key: string): T | undefined;
@@ -18,7 +19,7 @@ export interface DiskCache<T> {
   has(key: string): boolean;
   /** Keeps `value` under `key`: on disk once the write is done (see `flush`). */
   set(key: string, value: T): void;
-  /** Resolves when every value set so far is on disk (or could not be written). */
+  /** Resolves when every value set so far is on disk (or could not be written), and every one read is marked as used. */
   flush(): Promise<void>;
 }
 
@@ -39,16 +40,26 @@ export function diskCache<T>(root: string, name: string): DiskCache<T> {
   const folder = path.join(root, 'node_modules/.cache', name);
   const fileOf = (key: string) => path.join(folder, key.slice(0, 2), `${key}.json`);
   const writing = new Set<Promise<void>>();
+  /** A value read is marked as used, so pruning keeps it (./cache-prune.ts). */
+  const used = (file: string) => {
+    const touched: Promise<void> = touch(file).finally(() => writing.delete(touched));
+    writing.add(touched);
+  };
   return {
     get(key) {
+      let value: T;
       try {
-        return JSON.parse(fs.readFileSync(fileOf(key), 'utf8')) as T;
+        value = JSON.parse(fs.readFileSync(fileOf(key), 'utf8')) as T;
       } catch {
         return undefined;
       }
+      used(fileOf(key));
+      return value;
     },
     has(key) {
-      return fs.existsSync(fileOf(key));
+      const found = fs.existsSync(fileOf(key));
+      if (found) used(fileOf(key));
+      return found;
     },
     set(key, value) {
       const file = fileOf(key);

@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { OgCard } from './cards.ts';
 import { ogFonts } from './fonts.ts';
 import { OG_DESIGN_VERSION, renderCard } from './render.ts';
+import { touch } from '../lib/cache-prune.ts';
 import { writeFileAtomic } from '../util/write-file-atomic.ts';
 
 export const OG_CACHE_DIR = path.resolve('node_modules/.cache/og');
@@ -52,7 +53,10 @@ export interface CachedImage {
 export async function cachedCardPng(card: OgCard, host: string, { dir = OG_CACHE_DIR, render = renderCard } = {}): Promise<CachedImage> {
   const file = path.join(dir, `${cacheKey(card, host)}.png`);
   try {
-    return { png: fs.readFileSync(file), cached: true };
+    const png = fs.readFileSync(file);
+    // Marked as used, so pruning keeps it (src/lib/cache-prune.ts).
+    await touch(file);
+    return { png, cached: true };
   } catch {
     // Not cached yet.
   }

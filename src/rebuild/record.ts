@@ -19,6 +19,7 @@ import type { SiteGraph } from '../graph/site-graph.ts';
 import type { SiteConfig } from '../config.ts';
 import { entryDigest, rendererVersion } from '../markdown/entry-digest.ts';
 import { COLLECTIONS } from '../schema/index.ts';
+import { touch } from '../lib/cache-prune.ts';
 import { writeFileAtomic } from '../util/write-file-atomic.ts';
 
 /** Bumped when the record's shape or meaning changes: an older record then never matches. */
@@ -131,7 +132,10 @@ const recordSchema = z.object({
 export function readRecord(file: string): BuildRecord | undefined {
   try {
     const parsed = recordSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-    return parsed.success ? parsed.data : undefined;
+    if (!parsed.success) return undefined;
+    // Read is used: a folder rebuilt with nothing changed keeps its record through pruning (src/lib/cache-prune.ts).
+    void touch(file);
+    return parsed.data;
   } catch {
     return undefined;
   }

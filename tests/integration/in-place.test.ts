@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CACHE_MAX_AGE_DAYS } from '../../src/lib/cache-prune.ts';
 import { buildSite, listFiles } from '../helpers/build.ts';
 import { contentWithOverlay } from '../helpers/fixtures.ts';
 
@@ -57,12 +58,20 @@ const edit = (file: string, change: (text: string) => string) =>
 const mtimes = (dir: string) => Object.fromEntries(listFiles(dir).map((file) => [file, fs.statSync(path.join(dir, file)).mtimeMs]));
 
 describe('the in-place rebuild of note bodies', () => {
-  it('a first build runs every step, and says why', () => {
+  it('a first build runs every step, says why, and prunes values no build has used for the limit', () => {
+    // In the project's own cache, as a real build's; named so no build ever reads it, and aged past the limit.
+    const stale = path.join(process.cwd(), 'node_modules/.cache/playbook-bodies/zz', `in-place-test-${process.pid}.json`);
+    fs.mkdirSync(path.dirname(stale), { recursive: true });
+    fs.writeFileSync(stale, '{}');
+    const longAgo = new Date(Date.now() - (CACHE_MAX_AGE_DAYS + 1) * 24 * 60 * 60 * 1000);
+    fs.utimesSync(stale, longAgo, longAgo);
     const first = build(site);
     expectBuilt(first);
     outDir = first.outDir;
     expect(first.output).toMatch(/running every step: no record of an earlier complete build into this folder/);
     expect(first.output).toMatch(/rendered 6 of 6 notes/);
+    // (Another test's build may have pruned it first: the message is not asserted, the result is.)
+    expect(fs.existsSync(stale)).toBe(false);
   });
 
   it('with no change, writes nothing', () => {

@@ -297,7 +297,7 @@ describe('rendering', () => {
     expect(cacheKey(long, 'example.org')).not.toBe(cacheKey(long, 'example.com'));
   });
 
-  it('draws once and then reads the cache', async () => {
+  it('draws once and then reads the cache, marking the image as used so pruning keeps it', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'og-cache-'));
     let draws = 0;
     const render = async (c: OgCard, host: string) => {
@@ -305,8 +305,12 @@ describe('rendering', () => {
       return renderCard(c, host);
     };
     const first = await cachedCardPng(long, 'example.org', { dir, render });
+    const file = path.join(dir, `${cacheKey(long, 'example.org')}.png`);
+    const longAgo = new Date(Date.now() - 400 * 24 * 60 * 60 * 1000);
+    fs.utimesSync(file, longAgo, longAgo);
     const second = await cachedCardPng(long, 'example.org', { dir, render });
     expect([first.cached, second.cached, draws]).toEqual([false, true, 1]);
+    expect(fs.statSync(file).mtimeMs).toBeGreaterThan(Date.now() - 60_000);
     expect(second.png.equals(first.png)).toBe(true);
     expect(fs.readdirSync(dir)).toEqual([`${cacheKey(long, 'example.org')}.png`]);
     fs.rmSync(dir, { recursive: true, force: true });
