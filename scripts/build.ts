@@ -143,6 +143,15 @@ async function main({ flags }: ParsedCommand): Promise<number> {
       timings.push(`checked ${secondsSince(started)} s`);
       return done();
     }
+    if (inPlace.kind === 'bodies' && inPlace.pages.length === 0) {
+      // Only drafts changed: nothing published shows them, so no page, twin or search record changes.
+      console.log(
+        `build: only drafts' bodies changed: rendered ${inPlace.rendered} of ${inPlace.notes} notes; no published page shows them.`,
+      );
+      writeRecord(record, { ...inPlace.record, output: outputFingerprint(out) });
+      timings.push(`in place ${secondsSince(started)} s`);
+      return done();
+    }
     if (inPlace.kind === 'bodies') {
       console.log(
         `build: only note bodies changed: rendered ${inPlace.rendered} of ${inPlace.notes} notes, put in place in ${inPlace.pages.join(', ')}.`,

@@ -123,6 +123,9 @@ export async function rebuildInPlace(options: InPlaceOptions): Promise<InPlaceRe
     const before = digest === undefined ? undefined : kept.get(digest);
     if (!isEntryOf(entry, 'notes') || !before) return full(`the last build's HTML of ${key} is not kept`);
     const after = await render(entry);
+    renderings.push([state.digests[key] ?? '', after]);
+    // A draft has no page, no twin and no search record, and is in no book: only its rendering is kept, for its next edit.
+    if (entry.draft) continue;
     if (shownBeside(after) !== shownBeside(before)) return full(`the headings or reading time of ${key} changed`);
     const scope = chapterScope('notes', entry.id);
     const problem =
@@ -133,7 +136,6 @@ export async function rebuildInPlace(options: InPlaceOptions): Promise<InPlaceRe
         scopedChapterBody(scope, entry.data.title, after.html),
       );
     if (problem) return full(`${key}: ${problem}`);
-    renderings.push([state.digests[key] ?? '', after]);
   }
   // Whole, then renamed into place: a reader (the server of `npm start`) never gets half a page.
   for (const [file, text] of pages) writeFileAtomic(file, text);

@@ -106,6 +106,18 @@ describe('the in-place rebuild of note bodies', () => {
     expectSameOutput(outDir, coldBuildOf(site));
   });
 
+  it("after a draft's body changes, writes no file of the output, and the next build finds nothing changed", () => {
+    edit('notes/draft-note.mdx', (text) => `${text}\nA paragraph the draft gained, which no published page shows.\n`);
+    const before = mtimes(outDir);
+    const edited = build(site, outDir);
+    expectBuilt(edited);
+    expect(edited.output).toContain("only drafts' bodies changed: rendered 1 of 6 notes; no published page shows them.");
+    expect(edited.output).not.toMatch(/\[build\]|search-index/);
+    expect(mtimes(outDir)).toEqual(before);
+    expect(build(site, outDir).output).toMatch(/nothing changed since the last build/);
+    expectSameOutput(outDir, coldBuildOf(site));
+  });
+
   it('after a body edit that adds a heading (the table of contents changes), runs every step', () => {
     edit('notes/gamma-note.mdx', (text) => `${text}\n## A heading added for the rebuild\n\nAnd a paragraph under it.\n`);
     const rebuilt = build(site, outDir);
