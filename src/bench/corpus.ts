@@ -70,7 +70,7 @@ const countWords = (text: string) => text.split(/\s+/).filter(Boolean).length;
 export function generateNotes(
   count: number,
   seed = 20260101,
-): { slug: string; title: string; frontmatter: Record<string, string>; body: string }[] {
+): { slug: string; title: string; frontmatter: Record<string, string>; body: string; reflect: string[] }[] {
   const g = generator(seed);
   const notes = Array.from({ length: count }, (_, i) => {
     const words = g.phrase(2, 4);
@@ -103,8 +103,15 @@ export function generateNotes(
     const day = new Date(Date.UTC(2021, 0, 1) + g.int(0, 1825) * 86_400_000).toISOString().slice(0, 10);
     const tags = [...new Set(Array.from({ length: g.int(1, 4) }, () => g.pick(TAGS)))];
     const summary = g.sentence().slice(0, 150);
+    // Two questions, as a real note has (the checker warns about a note with fewer); made from the title, so the
+    // random sequence, and with it every other word of the corpus, is what it was.
+    const reflect = [
+      `Where does ${note.title.toLowerCase()} show up in your own team's work?`,
+      `What would you change first if ${note.title.toLowerCase()} were measured from the customer's side?`,
+    ];
     return {
       ...note,
+      reflect,
       frontmatter: {
         title: JSON.stringify(note.title),
         description: JSON.stringify(summary),
@@ -113,6 +120,7 @@ export function generateNotes(
         tags: `[${tags.join(', ')}]`,
         sources: '[{ id: general, locator: "generated for the benchmark" }]',
         created: day,
+        reflect: JSON.stringify(reflect),
       },
       body: sections.map((s) => [s.heading, ...s.blocks].filter(Boolean).join('\n\n')).join('\n\n'),
     };
@@ -132,7 +140,7 @@ export function writeOurCorpus(dir: string, count: number, seed?: number): Corpu
     words += countWords(note.body);
     fs.writeFileSync(
       path.join(dir, 'notes', `${note.slug}.mdx`),
-      `${frontmatter(note.frontmatter, ['title', 'summary', 'theme', 'tags', 'sources', 'created'])}\n\n${note.body}\n`,
+      `${frontmatter(note.frontmatter, ['title', 'summary', 'theme', 'tags', 'sources', 'created', 'reflect'])}\n\n${note.body}\n`,
     );
   }
   THEME_IDS.forEach((theme, i) => {
@@ -154,7 +162,8 @@ export function writeStarlightCorpus(docsDir: string, count: number, seed?: numb
     words += countWords(note.body);
     fs.writeFileSync(
       path.join(docsDir, 'notes', `${note.slug}.mdx`),
-      `${frontmatter(note.frontmatter, ['title', 'description'])}\n\n${note.body}\n`,
+      // Our note pages list the questions under a heading of their own; Starlight's page gets the same list in its body.
+      `${frontmatter(note.frontmatter, ['title', 'description'])}\n\n${note.body}\n\n## Reflect\n\n${note.reflect.map((q, i) => `${i + 1}. ${q}`).join('\n')}\n`,
     );
   }
   const first = notes[0] as CorpusNote;
