@@ -37,13 +37,7 @@ export default defineConfig({
         !isRedirectPage(loadSiteGraph(config.contentDir).redirects.redirects, config.basePath, page),
     }),
   ],
-  build: {
-    format: 'directory',
-    // Pages render 16 at a time (Astro's default is one): a page spends much of its time waiting on its file
-    // write, and the others render meanwhile. 1,000 notes, astro build alone, paired runs: 0.87x the wall time
-    // of one at a time with 4, and 0.88x that of 4 with 16; the output is byte for byte the same.
-    concurrency: 16,
-  },
+  build: { format: 'directory' },
   // A strict Content Security Policy as a <meta> on every page: Astro hashes the
   // scripts and styles it emits; nothing inline is allowed beyond those hashes.
   // Pagefind (search page only) compiles WebAssembly and runs a worker.
