@@ -14,6 +14,7 @@ import type { Root } from 'mdast';
 import type { RawEntry } from '../content/load.ts';
 import { parseBody, type ParseResult } from '../content/parse.ts';
 import { diskCache } from '../lib/disk-cache.ts';
+import { walkTree } from '../util/walk-tree.ts';
 import { inspectTree, type SafetyIssue } from '../content/safety.ts';
 import { outlineOf, type BodyOutline } from './extract.ts';
 import { linkContexts } from './link-context.ts';
@@ -43,10 +44,9 @@ export function codeVersion(root: string, parts: readonly string[] = CODE): stri
     const target = path.join(root, relative);
     if (!fs.existsSync(target)) continue;
     const list = fs.statSync(target).isDirectory()
-      ? fs
-          .readdirSync(target, { recursive: true, withFileTypes: true })
-          .filter((dirent) => dirent.isFile())
-          .map((dirent) => path.join(dirent.parentPath, dirent.name))
+      ? walkTree(target)
+          .filter((entry) => entry.file)
+          .map((entry) => entry.absolute)
           .sort()
       : [target];
     for (const file of list) {

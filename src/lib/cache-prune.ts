@@ -12,6 +12,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { walkTree } from '../util/walk-tree.ts';
 
 /** Our caches under `node_modules/.cache/`; Astro's and Vite's are theirs to keep. */
 export const PRUNED_CACHES = ['playbook-bodies', 'playbook-rendered', 'playbook-twins', 'playbook-build', 'og'] as const;
@@ -31,27 +32,12 @@ export interface PruneReport {
   bytes: number;
 }
 
-/** Regular files under `dir`, without following links (Node's recursive `readdir` descends into linked folders). */
-function filesUnder(dir: string): string[] {
-  let dirents: fs.Dirent[];
-  try {
-    dirents = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return dirents.flatMap((dirent) => {
-    const full = path.join(dir, dirent.name);
-    if (dirent.isDirectory()) return filesUnder(full);
-    return dirent.isFile() ? [full] : [];
-  });
-}
-
 /** Removes the files of our caches under `root` that no build has used for `maxAgeDays`. */
 export function pruneCaches(root: string, { now = Date.now(), maxAgeDays = CACHE_MAX_AGE_DAYS } = {}): PruneReport {
   const before = now - maxAgeDays * DAY_MS;
   const report: PruneReport = { files: 0, bytes: 0 };
   for (const name of PRUNED_CACHES) {
-    for (const file of filesUnder(path.join(root, 'node_modules/.cache', name))) {
+    for (const { absolute: file } of walkTree(path.join(root, 'node_modules/.cache', name)).filter((entry) => entry.file)) {
       try {
         const stat = fs.lstatSync(file);
         if (stat.mtimeMs >= before) continue;

@@ -20,6 +20,7 @@ import type { SiteConfig } from '../config.ts';
 import { entryDigest, rendererVersion } from '../markdown/entry-digest.ts';
 import { COLLECTIONS } from '../schema/index.ts';
 import { touch } from '../lib/cache-prune.ts';
+import { walkTree } from '../util/walk-tree.ts';
 import { writeFileAtomic } from '../util/write-file-atomic.ts';
 
 /** Bumped when the record's shape or meaning changes: an older record then never matches. */
@@ -74,14 +75,8 @@ export function recordFile(root: string, out: string, contentDir: string): strin
 
 /** Files under `dir`, relative with `/`, sorted; symbolic links and other non-files are listed too, as such. */
 function walk(dir: string): { relative: string; absolute: string; file: boolean }[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((dirent) => !dirent.isDirectory())
-    .map((dirent) => {
-      const absolute = path.join(dirent.parentPath, dirent.name);
-      return { relative: path.relative(dir, absolute).split(path.sep).join('/'), absolute, file: dirent.isFile() };
-    })
+  return walkTree(dir)
+    .map(({ absolute, file }) => ({ relative: path.relative(dir, absolute).split(path.sep).join('/'), absolute, file }))
     .sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0));
 }
 

@@ -152,15 +152,18 @@ describe('the build record', () => {
     expect(outputFingerprint(path.join(out, 'missing'))).not.toBe(first);
   });
 
-  it('hashes every content file, and marks a symbolic link without following it', () => {
+  it('hashes every content file, and marks a symbolic link, to a file or a folder, without following it', () => {
     const content = tempDir();
     const outside = tempDir();
     fs.mkdirSync(path.join(content, 'notes'));
     fs.writeFileSync(path.join(content, 'notes/a.mdx'), 'a');
     fs.writeFileSync(path.join(outside, 'secret.mdx'), 'secret');
     fs.symlinkSync(path.join(outside, 'secret.mdx'), path.join(content, 'notes/link.mdx'));
+    // Node's recursive readdir would list (and this would then read) the files of a linked folder.
+    fs.symlinkSync(outside, path.join(content, 'linked'));
     const files = contentFiles(content);
-    expect(Object.keys(files)).toEqual(['notes/a.mdx', 'notes/link.mdx']);
+    expect(Object.keys(files)).toEqual(['linked', 'notes/a.mdx', 'notes/link.mdx']);
+    expect(files['linked']).toBe('not-a-file');
     expect(files['notes/link.mdx']).toBe('not-a-file');
     fs.writeFileSync(path.join(outside, 'secret.mdx'), 'changed');
     expect(contentFiles(content)).toEqual(files);
