@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { didYouMean } from '../util/nearest.ts';
+import { walkTree } from '../util/walk-tree.ts';
 import fs from 'node:fs';
 import { placeholderFindings } from './placeholders.ts';
 import type { CollectionName } from '../schema/index.ts';
@@ -63,6 +64,7 @@ export function validateSite(graph: SiteGraph, options: ValidateOptions = {}): F
     findings.push(...bodyFindings(graph, entry, options.publicDir ?? path.resolve('public')));
     findings.push(...placeholderFindings(entry.raw));
   }
+  findings.push(...publicFolderFindings(options.publicDir ?? path.resolve('public')));
   findings.push(...graph.redirects.findings);
   findings.push(...orphanFindings(graph));
   findings.push(...editorialFindings(graph));
@@ -268,6 +270,25 @@ function orphanFindings(graph: SiteGraph): Finding[] {
         'warning',
       ),
     );
+}
+
+/**
+ * Everything under `public/` is published as it is (Vite copies the folder into the site), and a
+ * link there would publish what it leads to, which may lie outside the repository. Links and other
+ * non-files are refused by name, whether or not a page uses them.
+ */
+function publicFolderFindings(publicDir: string): Finding[] {
+  return walkTree(publicDir)
+    .filter((entry) => !entry.file)
+    .map((entry) => ({
+      file: path.relative(process.cwd(), entry.absolute) || entry.absolute,
+      line: 1,
+      column: 1,
+      rule: 'unsafe-file',
+      severity: 'error' as const,
+      message: 'this is a symbolic link or another kind of non-file; everything under public/ is published as it is',
+      fix: 'replace the link with the file itself, or remove it',
+    }));
 }
 
 /** Why a path under `public/` cannot be shown as an image, or null when it can. */

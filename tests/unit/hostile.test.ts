@@ -371,5 +371,20 @@ describe('symbolic links', () => {
       expect(errors[1]?.message).toMatch(/linked-folder\/inner\.png.*outside public/);
       expect(errors[2]?.message).toMatch(/missing\.png.*is not in public/);
     });
+
+    it('a link anywhere under public/ is refused by name, used or not: the folder is published as it is', () => {
+      const { dir, publicDir } = setup();
+      fs.symlinkSync(path.join(publicDir, 'images'), path.join(publicDir, 'unused-link'));
+      const findings = validateSite(loadSiteGraph(dir, { fresh: true }), { publicDir });
+      const links = findings
+        .filter((f) => f.rule === 'unsafe-file')
+        .map((f) => [path.relative(publicDir, path.resolve(f.file)), f.line, f.severity])
+        .sort();
+      expect(links).toEqual([
+        ['images/linked-folder', 1, 'error'],
+        ['images/linked.png', 1, 'error'],
+        ['unused-link', 1, 'error'],
+      ]);
+    });
   });
 });
