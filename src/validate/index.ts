@@ -42,6 +42,7 @@ const finding = (
 export function validateSite(graph: SiteGraph, options: ValidateOptions = {}): Finding[] {
   const findings: Finding[] = [];
   const entries = [...graph.entries.values()];
+  const publicDir = options.publicDir ?? path.resolve('public');
 
   // Validated once, when the graph was built.
   for (const entry of entries) findings.push(...entry.schemaFindings);
@@ -61,10 +62,10 @@ export function validateSite(graph: SiteGraph, options: ValidateOptions = {}): F
   }
   for (const entry of entries) {
     findings.push(...referenceFindings(graph, entry));
-    findings.push(...bodyFindings(graph, entry, options.publicDir ?? path.resolve('public')));
+    findings.push(...bodyFindings(graph, entry, publicDir));
     findings.push(...placeholderFindings(entry.raw));
   }
-  findings.push(...publicFolderFindings(options.publicDir ?? path.resolve('public')));
+  findings.push(...publicFolderFindings(publicDir));
   findings.push(...graph.redirects.findings);
   findings.push(...orphanFindings(graph));
   findings.push(...editorialFindings(graph));
