@@ -3,20 +3,14 @@
  * lately stays, one no build has used for the limit goes, and nothing outside our caches is touched.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CACHE_MAX_AGE_DAYS, PRUNED_CACHES, pruneCaches } from '../../src/lib/cache-prune.ts';
 import { diskCache } from '../../src/lib/disk-cache.ts';
 import { readRecord, RECORD_FORMAT } from '../../src/rebuild/record.ts';
+import { tempDirs } from '../helpers/temp-dirs.ts';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
-const project = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cache-prune-'));
-  dirs.push(dir);
-  return dir;
-};
+const project = tempDirs('cache-prune-');
 const DAY = 24 * 60 * 60 * 1000;
 /** Writes a file whose modification time lies `days` in the past. */
 const aged = (file: string, days: number, text = 'x') => {

@@ -1,16 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { diskCache } from '../../src/lib/disk-cache.ts';
+import { tempDirs } from '../helpers/temp-dirs.ts';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
-const root = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'disk-cache-'));
-  dirs.push(dir);
-  return dir;
-};
+const root = tempDirs('disk-cache-');
 const filesUnder = (dir: string) =>
   fs
     .readdirSync(dir, { recursive: true, withFileTypes: true })

@@ -3,9 +3,8 @@
  * and the fact it rests on: which pages show a note's rendered body.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { planRebuild, recordMismatch } from '../../src/rebuild/plan.ts';
 import { replaceOnce } from '../../src/rebuild/in-place.ts';
 import { readSiteConfig } from '../../src/config.ts';
@@ -20,14 +19,9 @@ import {
   type BuildRecord,
   type ContentState,
 } from '../../src/rebuild/record.ts';
+import { tempDirs } from '../helpers/temp-dirs.ts';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
-const tempDir = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inPlace-'));
-  dirs.push(dir);
-  return dir;
-};
+const tempDir = tempDirs('inPlace-');
 
 const state: ContentState = {
   files: { 'notes/a.mdx': 'a1', 'notes/b.md': 'b1', 'themes/t.mdx': 't1', 'sources.yaml': 's1' },

@@ -1,18 +1,12 @@
 /** The walker every hash, read and removal of a folder's files goes through (src/util/walk-tree.ts). */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { codeVersion } from '../../src/graph/body.ts';
 import { walkTree } from '../../src/util/walk-tree.ts';
+import { tempDirs } from '../helpers/temp-dirs.ts';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
-const tempDir = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'walk-tree-'));
-  dirs.push(dir);
-  return dir;
-};
+const tempDir = tempDirs('walk-tree-');
 
 describe('walking a folder', () => {
   it('lists files at every depth and links as they are, never what a link leads to', () => {
