@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Entry point of `npm run build`. When only notes' bodies changed since the last complete build
 // into the same folder, puts their new HTML in place and runs only the steps that read bodies
-// (src/rebuild/in-place.ts); otherwise runs the build phases in order and the steps of a phase side by
-// side (src/cli/build.ts). Reports how long each took, and stops after the first phase with a
-// failed step, with that step's exit code.
+// (src/rebuild/in-place.ts); otherwise runs the steps that make the pages side by side
+// (src/cli/build.ts). Then, in this process over one graph, it indexes the pages and writes the
+// Markdown twins, `_headers` and the build's record. Reports how long each took, and stops at the
+// first failed step, with its exit code.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,13 +12,23 @@ import path from 'node:path';
 import { runCommand, type ParsedCommand } from '../src/cli/run.ts';
 import { isDeepStrictEqual } from 'node:util';
 import { rebuildInPlace } from '../src/rebuild/in-place.ts';
-import { contentFiles, forgetRecord, outputFingerprint, readRecord, recordFile, writeRecord } from '../src/rebuild/record.ts';
-import { buildCommand, buildPhases, siteUrlCheck, stagingFor, type BuildLane, type BuildStep } from '../src/cli/build.ts';
+import {
+  buildRecordOf,
+  contentFiles,
+  forgetRecord,
+  outputFingerprint,
+  recordFile,
+  writeRecord,
+  type BuildRecord,
+} from '../src/rebuild/record.ts';
+import { buildCommand, pageSteps, siteUrlCheck, stagingFor, type BuildStep } from '../src/cli/build.ts';
 import { readSiteConfig, siteUrlProblem, type SiteConfig } from '../src/config.ts';
+import { loadSiteGraph } from '../src/graph/site-graph.ts';
 import { CACHE_MAX_AGE_DAYS, pruneCaches } from '../src/lib/cache-prune.ts';
 import { formatIndexReport } from '../src/search/command.ts';
 import { buildSearchIndex, SearchIndexError, type IndexOptions } from '../src/search/indexer.ts';
-import { siteTwinFiles, updateTwins } from '../src/twins/write.ts';
+import { HeadersError, writeSiteHeaders } from '../src/security/site-headers.ts';
+import { siteTwinFiles, updateTwins, writeTwins } from '../src/twins/write.ts';
 
 interface StepResult {
   step: BuildStep;
@@ -64,44 +75,44 @@ function place({ from, to }: { from: string; to: string }) {
   }
 }
 
-/** Runs a lane's steps in order; stops at the first that fails. */
-async function runLane(lane: BuildLane): Promise<StepResult[]> {
-  const results: StepResult[] = [];
-  for (const step of lane) {
-    const result = await run(step);
-    results.push(result);
-    if (result.code !== 0) break;
-  }
-  return results;
-}
-
-/** Runs the phases in order, the lanes of each side by side; the exit code of the first failed step, or 0. */
-async function runPhases(phases: BuildLane[][], timings: string[]): Promise<number> {
-  for (const phase of phases) {
-    const results = (await Promise.all(phase.map(runLane))).flat();
-    const failed = results.filter((result) => result.code !== 0);
-    for (const { step, code } of failed) console.error(`build: the ${step.name} step failed (exit ${code}); later steps did not run.`);
-    if (failed[0]) return failed[0].code;
-    for (const { step, seconds } of results) {
-      if (step.staged) place(step.staged);
-      timings.push(`${step.name} ${seconds.toFixed(1)} s`);
-    }
+/** Runs the steps side by side; the exit code of the first that failed, or 0 once every staged folder is in place. */
+async function runSteps(steps: BuildStep[], timings: string[]): Promise<number> {
+  const results = await Promise.all(steps.map(run));
+  const failed = results.filter((result) => result.code !== 0);
+  for (const { step, code } of failed) console.error(`build: the ${step.name} step failed (exit ${code}); later steps did not run.`);
+  if (failed[0]) return failed[0].code;
+  for (const { step, seconds } of results) {
+    if (step.staged) place(step.staged);
+    timings.push(`${step.name} ${seconds.toFixed(1)} s`);
   }
   return 0;
 }
 
-/** The search index step, run in this process over a graph already loaded; exits as the step would. */
-async function indexInProcess(options: IndexOptions, timings: string[]): Promise<number> {
+/** Runs `work` and notes how long it took under `name` (and what `detail` says of its result). */
+function timed<T>(timings: string[], name: string, work: () => T, detail?: (result: T) => string): T {
   const started = performance.now();
+  const result = work();
+  timings.push(`${name} ${secondsSince(started)} s${detail ? ` (${detail(result)})` : ''}`);
+  return result;
+}
+
+/**
+ * The search index, in this process over a graph already loaded, with `alongside` done while
+ * Pagefind builds its files; exits as the steps would, naming the one that failed.
+ */
+async function indexSite(options: IndexOptions, timings: string[], alongside: (timings: string[]) => void): Promise<number> {
+  const started = performance.now();
+  const meanwhile: string[] = [];
   try {
-    console.log(formatIndexReport(await buildSearchIndex(options)));
+    console.log(formatIndexReport(await buildSearchIndex({ ...options, alongside: () => alongside(meanwhile) })));
   } catch (error) {
-    if (!(error instanceof SearchIndexError)) throw error;
-    console.error(`search-index: ${error.message}`);
-    console.error('build: the search index step failed (exit 1).');
+    const step = error instanceof SearchIndexError ? 'search-index' : error instanceof HeadersError ? 'headers' : null;
+    if (step === null) throw error;
+    console.error(`${step}: ${(error as Error).message}`);
+    console.error(`build: the ${step === 'headers' ? 'headers' : 'search index'} step failed (exit 1).`);
     return 1;
   }
-  timings.push(`search index ${secondsSince(started)} s`);
+  timings.push(`search index ${secondsSince(started)} s [alongside: ${meanwhile.join(', ')}]`);
   return 0;
 }
 
@@ -159,10 +170,15 @@ async function main({ flags }: ParsedCommand): Promise<number> {
       timings.push(`in place ${secondsSince(started)} s`);
       forgetRecord(record);
       // The other readers of bodies, in this process, from the graph it has loaded: no step starts again.
-      const twinsStarted = performance.now();
-      const twins = updateTwins(siteTwinFiles(inPlace.graph, config, root), out);
-      timings.push(`markdown twins ${secondsSince(twinsStarted)} s (${twins.length} files)`);
-      const code = await indexInProcess({ siteDir: out, contentDir: config.contentDir, graph: inPlace.graph }, timings);
+      const { graph } = inPlace;
+      const code = await indexSite({ siteDir: out, contentDir: config.contentDir, graph }, timings, (meanwhile) =>
+        timed(
+          meanwhile,
+          'markdown twins',
+          () => updateTwins(siteTwinFiles(graph, config, root), out),
+          (files) => `${files.length} files`,
+        ),
+      );
       if (code !== 0) return code;
       writeRecord(record, { ...inPlace.record, output: outputFingerprint(out) });
       return done();
@@ -173,13 +189,30 @@ async function main({ flags }: ParsedCommand): Promise<number> {
   // The folder is about to change: until this build completes, no record describes it.
   forgetRecord(record);
   const read = contentFiles(config.contentDir);
-  const pending = `${record}.pending`;
   const staging = stagingFor(out);
   fs.rmSync(staging, { recursive: true, force: true });
   try {
-    const code = await runPhases(buildPhases(out, root, pending), timings);
+    const pagesCode = await runSteps(pageSteps(out, root), timings);
+    if (pagesCode !== 0) return pagesCode;
+    // The loader kept each body's analysis and twin on disk, so this graph parses nothing.
+    const graph = timed(timings, 'content', () => loadSiteGraph(config.contentDir, { fresh: true }));
+    let written: BuildRecord | undefined;
+    const code = await indexSite({ siteDir: out, contentDir: config.contentDir, graph }, timings, (meanwhile) => {
+      timed(
+        meanwhile,
+        'markdown twins',
+        () => writeTwins(siteTwinFiles(graph, config, root), out),
+        (report) => `${report.twins} files`,
+      );
+      timed(
+        meanwhile,
+        'headers',
+        () => writeSiteHeaders(out),
+        (pages) => `${pages} pages`,
+      );
+      written = timed(meanwhile, 'build record', () => buildRecordOf(graph, root, config, out));
+    });
     if (code !== 0) return code;
-    const written = readRecord(pending);
     // A file saved during the build may be in the pages but not in the record, or the other way round: keep no record then.
     if (written && isDeepStrictEqual(written.files, read)) writeRecord(record, { ...written, output: outputFingerprint(out) });
     else console.warn('build: the content changed during the build; the next build runs every step.');
@@ -190,7 +223,6 @@ async function main({ flags }: ParsedCommand): Promise<number> {
       );
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
-    fs.rmSync(pending, { force: true });
   }
   return done();
 }

@@ -113,6 +113,17 @@ export function contentState(graph: SiteGraph, root: string, base: string): Cont
   return { files: contentFiles(graph.root), catalogue: catalogueDigest(graph), digests };
 }
 
+/** The record of a complete build of `graph` into `out`, but for the output's fingerprint: the caller adds it once every file is written. */
+export function buildRecordOf(graph: SiteGraph, root: string, config: SiteConfig, out: string): BuildRecord {
+  return {
+    format: RECORD_FORMAT,
+    code: buildCodeVersion(root),
+    settings: settingsDigest(config, out),
+    output: '',
+    ...contentState(graph, root, config.basePath),
+  };
+}
+
 const recordSchema = z.object({
   format: z.literal(RECORD_FORMAT),
   code: z.string(),

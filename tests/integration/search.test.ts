@@ -179,6 +179,36 @@ describe('the search index of the fixture site', () => {
     expect(again.status, again.stderr).toBe(0);
     expect(digest(path.join(dir, 'pagefind'))).toEqual(before);
   });
+
+  it('does the work it is given alongside before writing the index, which is the same; an error there ends it, as thrown', async () => {
+    const dir = tempDir('alongside');
+    fs.cpSync(site.outDir, dir, { recursive: true });
+    const before = digest(path.join(dir, 'pagefind'));
+    fs.rmSync(path.join(dir, 'pagefind'), { recursive: true });
+    const seen: boolean[] = [];
+    await buildSearchIndex({
+      siteDir: dir,
+      contentDir: SITE_FIXTURE,
+      alongside: () => void seen.push(fs.existsSync(path.join(dir, 'pagefind'))),
+    });
+    expect(seen).toEqual([false]);
+    expect(digest(path.join(dir, 'pagefind'))).toEqual(before);
+
+    const failing = tempDir('alongside-fails');
+    fs.cpSync(site.outDir, failing, { recursive: true });
+    fs.rmSync(path.join(failing, 'pagefind'), { recursive: true });
+    const broken = new Error('the twins could not be written');
+    await expect(
+      buildSearchIndex({
+        siteDir: failing,
+        contentDir: SITE_FIXTURE,
+        alongside: () => {
+          throw broken;
+        },
+      }),
+    ).rejects.toBe(broken);
+    expect(fs.existsSync(path.join(failing, 'pagefind'))).toBe(false);
+  });
 });
 
 describe('the search-index script fails with a cause', () => {

@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatPolicy, headersFile, mergePolicies, metaPolicy, parsePolicy } from '../../src/security/headers.ts';
+import { HeadersError, writeSiteHeaders } from '../../src/security/site-headers.ts';
+import { tempDirs } from '../helpers/temp-dirs.ts';
 
 const page = (policy: string) =>
   `<!doctype html><html><head><meta http-equiv="content-security-policy" content="${policy}"></head><body></body></html>`;
@@ -32,27 +32,28 @@ describe('Content Security Policy for every response', () => {
   });
 });
 
-describe('scripts/headers.ts', () => {
-  const run = (...args: string[]) => spawnSync(process.execPath, [path.resolve('scripts/headers.ts'), ...args], { encoding: 'utf8' });
+describe('writeSiteHeaders', () => {
+  const tempDir = tempDirs('headers-');
 
-  it('writes <site>/_headers from every page’s policy', () => {
-    const site = fs.mkdtempSync(path.join(os.tmpdir(), 'headers-'));
+  it('writes <site>/_headers from every page’s policy, and skips pagefind/', () => {
+    const site = tempDir();
     fs.mkdirSync(path.join(site, 'notes/a'), { recursive: true });
+    fs.mkdirSync(path.join(site, 'pagefind'));
     fs.writeFileSync(path.join(site, 'index.html'), page("default-src 'self'; script-src 'self' 'sha256-home'"));
     fs.writeFileSync(path.join(site, 'notes/a/index.html'), page("default-src 'self'; script-src 'self' 'sha256-note'"));
-    const result = run('--site', site);
-    expect(result.status, result.stderr).toBe(0);
-    expect(fs.readFileSync(path.join(site, '_headers'), 'utf8')).toContain("script-src 'self' 'sha256-home' 'sha256-note'");
-    fs.rmSync(site, { recursive: true, force: true });
+    fs.writeFileSync(path.join(site, 'pagefind/stray.html'), page("default-src 'self'; script-src 'self' 'sha256-stray'"));
+    expect(writeSiteHeaders(site)).toBe(2);
+    const file = fs.readFileSync(path.join(site, '_headers'), 'utf8');
+    expect(file).toContain("script-src 'self' 'sha256-home' 'sha256-note'");
+    expect(file).not.toContain('sha256-stray');
   });
 
-  it('fails with a cause when no page carries a policy, and with exit code 2 on a bad flag', () => {
-    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'headers-'));
-    const result = run('--site', empty);
-    expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/no page .* carries a Content Security Policy/);
+  it('fails with what to do when no page carries a policy, and writes nothing', () => {
+    const empty = tempDir();
+    fs.writeFileSync(path.join(empty, 'index.html'), '<!doctype html><title>no policy</title>');
+    expect(() => writeSiteHeaders(empty)).toThrow(HeadersError);
+    expect(() => writeSiteHeaders(empty)).toThrow(/no page .* carries a Content Security Policy; build the site first/);
     expect(fs.existsSync(path.join(empty, '_headers'))).toBe(false);
-    expect(run('--nope').status).toBe(2);
-    fs.rmSync(empty, { recursive: true, force: true });
+    expect(() => writeSiteHeaders(path.join(empty, 'missing'))).toThrow(HeadersError);
   });
 });
