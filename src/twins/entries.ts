@@ -13,7 +13,7 @@ import type { Citation } from '../schema/index.ts';
 import { strings } from '../plays/strings.ts';
 import { noteTwinKey } from './cache.ts';
 import { llmsFullSection } from './llms.ts';
-import { markdownOf, twinBodyTree } from './markdown.ts';
+import { joinMarkdown, markdownOf, twinBodyTree } from './markdown.ts';
 import { siteAddress, twinRoute, type TwinCollection } from './routes.ts';
 import type { Twin, TwinContext } from './types.ts';
 import { twinStrings } from './strings.ts';
@@ -65,7 +65,9 @@ function twinOf(
 ): Twin {
   const url = pageUrl(context, entry);
   const route = twinRoute(entry.collection, entry.id);
-  const body = markdownOf([heading(1, entry.title), ...blocks]);
+  // The blocks are written out once, for the twin and for llms-full.txt.
+  const written = markdownOf(blocks);
+  const body = joinMarkdown(markdownOf([heading(1, entry.title)]), written);
   const front = frontMatter({ title: entry.title, url, summary, sources: sourcesOf(context, citations) });
   return {
     collection: entry.collection,
@@ -77,7 +79,7 @@ function twinOf(
     twinUrl: siteAddress(context.publicUrl, context.base, route),
     body,
     markdown: `${front}\n${body}`,
-    ...(entry.collection === 'notes' && { llmsFullSection: llmsFullSection({ id: entry.id, title: entry.title, url }, blocks) }),
+    ...(entry.collection === 'notes' && { llmsFullSection: llmsFullSection({ id: entry.id, title: entry.title, url }, blocks, written) }),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { markdownOf } from './markdown.ts';
+import { joinMarkdown, markdownOf } from './markdown.ts';
 import { twinStrings } from './strings.ts';
 
 export interface SiteSummary {
@@ -77,9 +77,22 @@ function ownFootnotes(blocks: readonly RootContent[], id: string): RootContent[]
   return copy;
 }
 
-/** One note's part of llms-full.txt: its title and address, then its blocks with footnote labels of its own. */
-export function llmsFullSection(note: { id: string; title: string; url: string }, blocks: readonly RootContent[]): string {
-  return markdownOf([
+const hasFootnotes = (blocks: readonly RootContent[]) => {
+  let found = false;
+  for (const block of blocks)
+    visit(block, (node) => {
+      if (node.type === 'footnoteReference' || node.type === 'footnoteDefinition') found = true;
+    });
+  return found;
+};
+
+/**
+ * One note's part of llms-full.txt: its title and address, then its blocks with footnote labels of
+ * their own. `written` is those blocks as Markdown already (the twin's): without a footnote to
+ * relabel, they read the same here, so they are not written out twice.
+ */
+export function llmsFullSection(note: { id: string; title: string; url: string }, blocks: readonly RootContent[], written: string): string {
+  const opening = markdownOf([
     { type: 'heading', depth: 1, children: [{ type: 'text', value: note.title }] },
     {
       type: 'paragraph',
@@ -88,8 +101,8 @@ export function llmsFullSection(note: { id: string; title: string; url: string }
         { type: 'link', url: note.url, children: [{ type: 'text', value: note.url }] },
       ],
     },
-    ...ownFootnotes(blocks, note.id),
   ]);
+  return joinMarkdown(opening, hasFootnotes(blocks) ? markdownOf(ownFootnotes(blocks, note.id)) : written);
 }
 
 /** Every note's Markdown after the site's heading, each opening with its title and address (see `llmsFullSection`). */

@@ -170,3 +170,10 @@ const OPTIONS: Options = {
 export function markdownOf(children: readonly (RootContent | DefinitionContent)[]): string {
   return toMarkdown({ type: 'root', children: [...children] as RootContent[] }, OPTIONS);
 }
+
+/**
+ * Block runs written apart, as one: what `markdownOf` gives for their blocks together, since it
+ * separates blocks by a blank line. (It would not, were a run to end in a list and the next to open
+ * with one; no caller joins those.)
+ */
+export const joinMarkdown = (...runs: string[]): string => runs.filter((run) => run !== '').join('\n');
