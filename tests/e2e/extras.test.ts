@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildResult } from '../helpers/build.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 import { extrasContent } from '../helpers/extras-fixture.ts';
+import { axeViolations } from './axe.ts';
 import { openPage, useBrowser } from './browser.ts';
 
 useBrowser();
@@ -84,11 +84,7 @@ describe('glossary definition preview', () => {
       expect(await preview(page).isVisible()).toBe(true);
       const box = await preview(page).boundingBox();
       expect(box && box.x >= 0 && box.x + box.width <= width, `${colorScheme} ${width}`).toBe(true);
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-      expect(
-        results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-        `${colorScheme} ${width}`,
-      ).toEqual([]);
+      expect(await axeViolations(page), `${colorScheme} ${width}`).toEqual([]);
       await page.context().close();
     }
   });

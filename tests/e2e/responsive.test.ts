@@ -7,9 +7,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations } from './axe.ts';
 import { RESPONSIVE_PAGES } from './page-types.ts';
 
 /** Pages with a script that renders after load: the test waits for the network to settle there. */
@@ -56,12 +56,7 @@ async function check(view: (typeof views)[number], type: string, route: string):
     const at = `${width} px, ${scheme}`;
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     if (overflow > 0) found.push(`${at}: ${overflow} px wider than the viewport`);
-    // Only violations are kept: axe skips the details of passing nodes (about 10% faster).
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-      .options({ resultTypes: ['violations'] })
-      .analyze();
-    for (const v of results.violations) found.push(`${at}: axe ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    for (const violation of await axeViolations(page)) found.push(`${at}: axe ${violation}`);
     for (const problem of problems) found.push(`${at}: ${problem}`);
     // The first screenful: what a reader sees on arrival (a full page at 320 px is many screens, and slow to take).
     await page.screenshot({ path: path.join(SCREENSHOTS, `${slug(type)}-${width}-${scheme}.png`) });

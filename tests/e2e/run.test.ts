@@ -3,11 +3,11 @@
  * playwright's page.clock replaces Date and the timers, so minutes pass on
  * demand. Times are read in UTC (timezoneId), like the clock we install.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { axeViolations } from './axe.ts';
 import { openPage, useBrowser } from './browser.ts';
 
 useBrowser();
@@ -271,10 +271,7 @@ describe('run mode pages', () => {
       // axe waits on timers of its own: let time flow.
       await page.clock.resume();
       const check = async (state: string) => {
-        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-        expect(
-          results.violations.map((v) => `${state}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-        ).toEqual([]);
+        expect((await axeViolations(page)).map((violation) => `${state}: ${violation}`)).toEqual([]);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `${state}: no horizontal scrolling`).toBeLessThanOrEqual(0);
       };
