@@ -4,7 +4,7 @@
 import { inspect } from 'node:util';
 import { UsageError } from '../src/cli/args.ts';
 import { runCommand } from '../src/cli/run.ts';
-import { formatIndexReport, indexOptions, searchIndexCommand } from '../src/search/command.ts';
+import { formatIndexReport, indexOptions, searchIndexCommand } from '../src/cli/search-index.ts';
 import { buildSearchIndex, SearchIndexError } from '../src/search/indexer.ts';
 
 process.exitCode = await runCommand(

@@ -8,13 +8,11 @@
  * only for an entry that is rendered (see `bodyTree`).
  */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Root } from 'mdast';
 import type { RawEntry } from '../content/load.ts';
 import { parseBody, type ParseResult } from '../content/parse.ts';
 import { diskCache } from '../lib/disk-cache.ts';
-import { walkTree } from '../util/walk-tree.ts';
+import { codeVersion } from '../util/code-version.ts';
 import { inspectTree, type SafetyIssue } from '../content/safety.ts';
 import { outlineOf, type BodyOutline } from './extract.ts';
 import { linkContexts } from './link-context.ts';
@@ -27,37 +25,7 @@ export interface BodyAnalysis extends BodyOutline {
 }
 
 /** The code whose change changes an analysis or a rendering: the Markdown pipeline, the graph, and the locked dependencies. */
-const CODE = ['src/markdown', 'src/graph', 'src/content', 'package-lock.json'];
-
-const versions = new Map<string, string>();
-/**
- * A hash of our parsing and rendering code under `root` (or of the `parts` given), computed once per
- * process; null when `root` holds none of it.
- */
-export function codeVersion(root: string, parts: readonly string[] = CODE): string | null {
-  const memo = `${root}\0${parts.join('\0')}`;
-  const known = versions.get(memo);
-  if (known !== undefined) return known || null;
-  const hash = createHash('sha256');
-  let files = 0;
-  for (const relative of parts) {
-    const target = path.join(root, relative);
-    if (!fs.existsSync(target)) continue;
-    const list = fs.statSync(target).isDirectory()
-      ? walkTree(target)
-          .filter((entry) => entry.file)
-          .map((entry) => entry.absolute)
-          .sort()
-      : [target];
-    for (const file of list) {
-      hash.update(path.relative(root, file)).update('\0').update(fs.readFileSync(file)).update('\0');
-      files++;
-    }
-  }
-  const version = files > 0 ? hash.digest('hex').slice(0, 16) : '';
-  versions.set(memo, version);
-  return version || null;
-}
+export const BODY_CODE = ['src/markdown', 'src/graph', 'src/content', 'package-lock.json'];
 
 /**
  * Trees parsed in this process, by file. Astro evaluates the config (which checks the content)
@@ -86,7 +54,7 @@ function analyse(raw: RawEntry, version: string | null): BodyAnalysis {
  * under `root` (the project, where our code is), else parsed now and kept.
  */
 export function analyseBody(raw: RawEntry, root = process.cwd()): BodyAnalysis {
-  const version = codeVersion(root);
+  const version = codeVersion(root, BODY_CODE);
   const key = createHash('sha256')
     .update(`${version ?? 'none'}\0${raw.extension}\0${raw.bodyLine}\0`)
     .update(raw.body)
@@ -110,7 +78,7 @@ export function analyseBody(raw: RawEntry, root = process.cwd()): BodyAnalysis {
  * works on a copy).
  */
 export function bodyTree(raw: RawEntry, root = process.cwd()): Root {
-  const version = codeVersion(root);
+  const version = codeVersion(root, BODY_CODE);
   const kept = trees.get(raw.absolutePath);
   if (kept && kept.source === raw.source && kept.version === version) return kept.tree;
   const parsed = parseBody(aligned(raw), raw.extension);

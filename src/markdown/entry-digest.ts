@@ -7,15 +7,16 @@
  * (src/rebuild/in-place.ts).
  */
 import { createHash } from 'node:crypto';
-import { codeVersion } from '../graph/body.ts';
+import { BODY_CODE } from '../graph/body.ts';
 import type { SiteGraph } from '../graph/site-graph.ts';
+import { codeVersion } from '../util/code-version.ts';
 import { renderInputs } from './render-inputs.ts';
 
 /**
  * A hash of the code whose change changes rendered HTML (the reader, the graph, the Markdown
  * pipeline, the locked dependencies): the same version the body analyses are cached under.
  */
-export const rendererVersion = (root: string): string => codeVersion(root) ?? 'unversioned';
+export const rendererVersion = (root: string): string => codeVersion(root, BODY_CODE) ?? 'unversioned';
 
 /** The digest of one entry: its bytes, plus for rendered entries what its HTML reads and the renderer version. */
 export function entryDigest(graph: SiteGraph, key: string, renderer: string | null, base: string): string {

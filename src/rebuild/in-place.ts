@@ -25,16 +25,9 @@ import { RENDERED_CACHE, type KeptRendering } from '../markdown/entry-digest.ts'
 import { createStaticRenderer } from '../markdown/render-static.ts';
 import { writeFileAtomic } from '../util/write-file-atomic.ts';
 import { validateSite } from '../validate/index.ts';
-import { planRebuild, recordMismatch } from './plan.ts';
-import {
-  buildCodeVersion,
-  contentState,
-  outputFingerprint,
-  readRecord,
-  settingsDigest,
-  type BuildRecord,
-  type ContentState,
-} from './record.ts';
+import { contentState } from './content-state.ts';
+import { planRebuild } from './plan.ts';
+import type { BuildRecord, ContentState } from './record.ts';
 
 export interface InPlaceOptions {
   /** The project (its code and caches). */
@@ -42,8 +35,11 @@ export interface InPlaceOptions {
   /** The output folder of the last build. */
   out: string;
   config: SiteConfig;
-  /** The record of the last complete build into `out` (./record.ts `recordFile`). */
-  recordFile: string;
+  /**
+   * The record of the last complete build into `out`, whose code, settings and output match this
+   * build's (./plan.ts `recordMismatch`; the caller checks that before it loads this module).
+   */
+  record: BuildRecord;
   /** Where content warnings go (the full build prints them too). */
   warn: (line: string) => void;
 }
@@ -87,13 +83,8 @@ const shownBeside = ({ metadata }: KeptRendering) =>
   JSON.stringify([metadata?.headings ?? [], metadata?.frontmatter?.readingMinutes ?? null]);
 
 export async function rebuildInPlace(options: InPlaceOptions): Promise<InPlaceRebuild> {
-  const { root, out, config } = options;
+  const { root, out, config, record } = options;
   const full = (reason: string): InPlaceRebuild => ({ kind: 'full', reason });
-  const record = readRecord(options.recordFile);
-  const code = buildCodeVersion(root);
-  const settings = settingsDigest(config, out);
-  const mismatch = recordMismatch(record, { code, settings, output: outputFingerprint(out) });
-  if (mismatch !== null || !record) return full(mismatch ?? 'no record');
 
   const graph = loadSiteGraph(config.contentDir, { fresh: true });
   const state: ContentState = contentState(graph, root, config.basePath);
@@ -146,7 +137,7 @@ export async function rebuildInPlace(options: InPlaceOptions): Promise<InPlaceRe
     notes,
     rendered: plan.keys.length,
     pages: [...pages.keys()].map((file) => path.relative(out, file)).sort(),
-    record: { format: record.format, code, settings, ...state },
+    record: { format: record.format, code: record.code, settings: record.settings, ...state },
     graph,
   };
 }

@@ -13,13 +13,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
-import { codeVersion } from '../graph/body.ts';
-import { catalogueDigest } from '../graph/catalogue.ts';
-import type { SiteGraph } from '../graph/site-graph.ts';
 import type { SiteConfig } from '../config.ts';
-import { entryDigest, rendererVersion } from '../markdown/entry-digest.ts';
-import { COLLECTIONS } from '../schema/index.ts';
 import { touch } from '../lib/cache-prune.ts';
+import { codeVersion } from '../util/code-version.ts';
 import { walkTree } from '../util/walk-tree.ts';
 import { writeFileAtomic } from '../util/write-file-atomic.ts';
 
@@ -101,27 +97,6 @@ export function contentFiles(contentDir: string): Record<string, string> {
       file ? createHash('sha256').update(fs.readFileSync(absolute)).digest('hex').slice(0, 32) : 'not-a-file',
     ]),
   );
-}
-
-/** What a build of this graph reads: the content files, the catalogue and each rendered entry's digest. */
-export function contentState(graph: SiteGraph, root: string, base: string): ContentState {
-  const renderer = rendererVersion(root);
-  const digests: Record<string, string> = {};
-  for (const [key, entry] of graph.entries) {
-    if (COLLECTIONS[entry.collection].body) digests[key] = entryDigest(graph, key, renderer, base);
-  }
-  return { files: contentFiles(graph.root), catalogue: catalogueDigest(graph), digests };
-}
-
-/** The record of a complete build of `graph` into `out`, but for the output's fingerprint: the caller adds it once every file is written. */
-export function buildRecordOf(graph: SiteGraph, root: string, config: SiteConfig, out: string): BuildRecord {
-  return {
-    format: RECORD_FORMAT,
-    code: buildCodeVersion(root),
-    settings: settingsDigest(config, out),
-    output: '',
-    ...contentState(graph, root, config.basePath),
-  };
 }
 
 const recordSchema = z.object({

@@ -7,8 +7,8 @@
  * the same twin, so a rebuild serialises only the notes that changed.
  */
 import { createHash } from 'node:crypto';
-import { codeVersion } from '../graph/body.ts';
 import type { EntryOf } from '../graph/site-graph.ts';
+import { codeVersion } from '../util/code-version.ts';
 import type { TwinContext } from './types.ts';
 
 /** The cache's folder under node_modules/.cache (src/lib/disk-cache.ts). */

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSiteGraph } from '../../src/graph/site-graph.ts';
 import { COLLECTION_NAMES } from '../../src/schema/index.ts';
-import { formatIndexReport, indexOptions } from '../../src/search/command.ts';
+import { formatIndexReport, indexOptions } from '../../src/cli/search-index.ts';
 import { decodeEntities, excerptParts } from '../../src/search/excerpt.ts';
 import { escapeAttribute, pageProblem, searchTags, tagPage } from '../../src/search/html.ts';
 import { countByType, firstSentence, pageFile, recordFilters, recordMeta, searchRecords } from '../../src/search/records.ts';

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codeVersion } from '../../src/graph/body.ts';
+import { codeVersion } from '../../src/util/code-version.ts';
 import { walkTree } from '../../src/util/walk-tree.ts';
 import { tempDirs } from '../helpers/temp-dirs.ts';
 

@@ -1,13 +1,13 @@
 /**
  * `node scripts/search-index.ts`: the command-line spec as data, and the
- * report it prints. Indexing lives in indexer.ts; printing and the exit code
+ * report it prints. Indexing lives in src/search/indexer.ts; printing and the exit code
  * belong to the entry point.
  */
 import path from 'node:path';
-import type { CommandSpec, ParsedFlags } from '../cli/args.ts';
+import type { CommandSpec, ParsedFlags } from './args.ts';
 import { readSiteConfig } from '../config.ts';
-import type { IndexOptions, IndexReport } from './indexer.ts';
-import { SEARCH_TYPES, type SearchType } from './types.ts';
+import type { IndexOptions, IndexReport } from '../search/indexer.ts';
+import { SEARCH_TYPES, type SearchType } from '../search/types.ts';
 
 export const DEFAULT_SITE = 'dist';
 
