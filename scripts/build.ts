@@ -23,6 +23,7 @@ import {
   writeRecord,
 } from '../src/rebuild/record.ts';
 import { buildCommand, pageSteps, siteUrlCheck, stagingFor, type BuildStep } from '../src/cli/build.ts';
+import { secondsSince } from '../src/cli/timings.ts';
 import { readSiteConfig, siteUrlProblem, type SiteConfig } from '../src/config.ts';
 import { CACHE_MAX_AGE_DAYS, pruneCaches } from '../src/lib/cache-prune.ts';
 
@@ -88,8 +89,6 @@ async function runSteps(steps: BuildStep[], timings: string[]): Promise<number> 
   }
   return 0;
 }
-
-const secondsSince = (started: number) => ((performance.now() - started) / 1000).toFixed(1);
 
 async function main({ flags }: ParsedCommand): Promise<number> {
   const site = siteUrlCheck(siteUrlProblem(), flags.public === true);

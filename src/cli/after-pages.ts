@@ -15,16 +15,7 @@ import { formatIndexReport } from './search-index.ts';
 import { buildSearchIndex, SearchIndexError } from '../search/indexer.ts';
 import { HeadersError, writeSiteHeaders } from '../security/site-headers.ts';
 import { siteTwinFiles, updateTwins, writeTwins } from '../twins/write.ts';
-
-const secondsSince = (started: number): string => ((performance.now() - started) / 1000).toFixed(1);
-
-/** Runs `work` and notes how long it took under `name` (and what `detail` says of its result). */
-function timed<T>(timings: string[], name: string, work: () => T, detail?: (result: T) => string): T {
-  const started = performance.now();
-  const result = work();
-  timings.push(`${name} ${secondsSince(started)} s${detail ? ` (${detail(result)})` : ''}`);
-  return result;
-}
+import { secondsSince, timed } from './timings.ts';
 
 interface SiteBuild {
   /** The project (its code and caches). */

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { walkTree } from '../util/walk-tree.ts';
 import { headersFile, mergePolicies, metaPolicy, parsePolicy } from './headers.ts';
 
 /** The file name hosts that read it expect at the site's root. */
@@ -14,20 +15,16 @@ export class HeadersError extends Error {
 }
 
 /** The site's HTML files, relative and sorted; `pagefind/`, the search index's folder, holds none. */
-function htmlFiles(site: string, folder = ''): string[] {
-  return fs
-    .readdirSync(path.join(site, folder), { withFileTypes: true })
-    .flatMap((dirent) => {
-      const file = path.join(folder, dirent.name);
-      if (dirent.isDirectory()) return folder === '' && dirent.name === 'pagefind' ? [] : htmlFiles(site, file);
-      return dirent.isFile() && dirent.name.endsWith('.html') ? [file] : [];
-    })
+const htmlFiles = (site: string): string[] =>
+  walkTree(site)
+    .filter((entry) => entry.file && entry.absolute.endsWith('.html'))
+    .map((entry) => path.relative(site, entry.absolute))
+    .filter((file) => !file.startsWith(`pagefind${path.sep}`))
     .sort();
-}
 
 /** Writes `<site>/_headers` from every page's policy; returns how many pages carry one. Throws HeadersError when none does. */
 export function writeSiteHeaders(site: string): number {
-  const pages = fs.existsSync(site) ? htmlFiles(site) : [];
+  const pages = htmlFiles(site);
   const policies = pages.flatMap((file) => {
     const text = metaPolicy(fs.readFileSync(path.join(site, file), 'utf8'));
     return text ? [parsePolicy(text)] : [];
